@@ -1,0 +1,106 @@
+"""Expand example markers into code, real output and a "适用于" line.
+
+A page writes one line per example, relative to the page:
+
+    <!-- example: examples/generator.lua -->
+
+and this hook replaces it, before Markdown is converted, with snippet includes
+(pymdownx.snippets does the actual reading, so a missing file fails the build)
+followed by the runtimes the example declares on its first line:
+
+    -- runs-on: 5.1 5.2 5.3 5.4 5.5 luajit
+
+The tests run every example on every runtime and check that this declaration
+is exactly true, so the line shown to readers is generated, never typed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+MARKER = re.compile(r"^<!--\s*example:\s*(?P<path>\S+)\s*-->\s*$", re.MULTILINE)
+RUNS_ON = re.compile(r"^--\s*runs-on:(?P<runtimes>.*)$")
+LUA_VERSIONS = ("5.1", "5.2", "5.3", "5.4", "5.5")
+KNOWN_RUNTIMES = (*LUA_VERSIONS, "luajit")
+
+
+class ExampleError(Exception):
+    """An example marker that cannot be expanded; the message names the file."""
+
+
+def parse_runs_on(first_line: str, source: str) -> list[str]:
+    """Return the runtimes declared on a Lua example's first line."""
+    match = RUNS_ON.match(first_line.strip())
+    if not match:
+        raise ExampleError(f"{source}:1: first line must be '-- runs-on: 5.1 ... luajit'")
+    runtimes = match.group("runtimes").split()
+    unknown = [r for r in runtimes if r not in KNOWN_RUNTIMES]
+    if unknown or not runtimes:
+        raise ExampleError(f"{source}:1: unknown runtime(s) {unknown or '(none)'}; use {' '.join(KNOWN_RUNTIMES)}")
+    return runtimes
+
+
+def describe_runtimes(runtimes: list[str]) -> str:
+    """Render ['5.1', '5.2', '5.3', '5.4', 'luajit'] as 'Lua 5.1–5.4、LuaJIT'."""
+    indexes = sorted(LUA_VERSIONS.index(r) for r in set(runtimes) if r in LUA_VERSIONS)
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    parts = []
+    for run in runs:
+        first, last = LUA_VERSIONS[run[0]], LUA_VERSIONS[run[-1]]
+        parts.append(f"Lua {first}" if first == last else f"Lua {first}–{last}")
+    if "luajit" in runtimes:
+        parts.append("LuaJIT")
+    return "、".join(parts)
+
+
+def _fence(lang: str, title: str, include: str) -> str:
+    return f'```{lang} title="{title}"\n--8<-- "{include}"\n```'
+
+
+def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
+    """Markdown for one example marker found on page `page_src` (relative to docs_dir)."""
+    include = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), rel_path))
+    file = docs_dir / include
+    if not file.is_file():
+        raise ExampleError(f"{page_src}: example '{rel_path}' not found (looked for docs/{include})")
+    stem, suffix = posixpath.splitext(include)
+    name = posixpath.basename(include)
+    if suffix == ".lua":
+        runtimes = parse_runs_on(file.read_text(encoding="utf-8").split("\n", 1)[0], f"docs/{include}")
+        blocks = [_fence("lua", name, include), _fence("text", "输出", f"{stem}.out")]
+        where = describe_runtimes(runtimes)
+    elif suffix == ".c":
+        blocks = [_fence("c", name, include), _fence("text", "输出", f"{stem}.out")]
+        where = "Linux（glibc），用系统的 cc 编译"
+    elif suffix == ".conf":
+        blocks = [
+            _fence("nginx", name, include),
+            _fence("bash", "请求", f"{stem}.curl"),
+            _fence("http", "响应", f"{stem}.out"),
+        ]
+        where = "OpenResty，或 nginx + lua-nginx-module（LuaJIT）"
+    else:
+        raise ExampleError(f"{page_src}: example '{rel_path}' has an unknown kind (use .lua, .c or .conf)")
+    # A Markdown link (not raw HTML) so mkdocs rewrites it for directory URLs and checks it.
+    line = f'适用于：{where} · [下载 {name}]({rel_path}){{: download="{name}" }}\n{{: .example-meta }}'
+    return "\n\n".join([*blocks, line])
+
+
+def expand_examples(markdown: str, page_src: str, docs_dir: Path) -> str:
+    return MARKER.sub(lambda m: render_example(m.group("path"), page_src, docs_dir), markdown)
+
+
+def on_page_markdown(markdown, page, config, files):
+    from mkdocs.exceptions import PluginError
+
+    try:
+        return expand_examples(markdown, page.file.src_uri, Path(config["docs_dir"]))
+    except ExampleError as error:
+        raise PluginError(str(error)) from None
