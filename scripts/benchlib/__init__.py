@@ -1,0 +1,1 @@
+"""Helpers for scripts/bench.py: a local link farm, a corpus generator, timers and the report."""
