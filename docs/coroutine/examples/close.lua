@@ -22,8 +22,8 @@ print("状态：", coroutine.status(reader))
 print("close 返回：", coroutine.close(reader))
 print("状态：", coroutine.status(reader))
 
--- 2. 协程因出错而死：<close> 变量照样被关闭（__close 收到错误对象），
---    coroutine.close 再返回 false 和那个错误。
+-- 2. 协程因出错而死：resume 返回 false 时 <close> 变量还没关闭，
+--    要等 coroutine.close 才关闭（__close 收到错误对象），close 再返回 false 和那个错误。
 local broken = coroutine.create(function()
   local conn <close> = open("socket")
   error("连接被重置", 0)
