@@ -10,7 +10,10 @@ inline code and link targets are left alone by autocorrect itself.
 Other people's words are skipped, because they are kept exactly as published:
 - quoted notes: a blockquote line (starting with `>`), typos and spacing included;
 - the text of an external link, which is the real title of the page it points to
-  (「[C/C++协程库libco：……](https://…)」 stays as the article spells it).
+  (`[C/C++协程库libco：……](https://…)` stays as the article spells it);
+- words inside corner brackets 「」 or 『』, which quote a name or a phrase as its author wrote it
+  (the seed's heading 「lua学习资料」).
+A correction that touches both our prose and such a span is reported (and fixed) for our prose only.
 
 Exit status: 0 clean (or everything fixed), 1 problems found, 2 usage error.
 """
@@ -18,6 +21,7 @@ Exit status: 0 clean (or everything fixed), 1 problems found, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from dataclasses import dataclass
@@ -26,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # [text](http...) on one line: the text is the linked page's own title.
 EXTERNAL_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?https?://")
+# 「…」 and 『…』 quote someone's words or a name.
+CORNER_QUOTE = re.compile(r"「(?P<text>[^「」]*)」|『(?P<inner>[^『』]*)』")
 
 
 @dataclass(frozen=True)
@@ -45,12 +51,32 @@ def is_quote_line(line: str) -> bool:
     return line.lstrip().startswith(">")
 
 
-def in_external_link_text(line: str, start: int, length: int) -> bool:
-    """Whether line[start:start+length] lies inside the text of an external link."""
-    for match in EXTERNAL_LINK.finditer(line):
-        if match.start("text") <= start and start + length <= match.end("text"):
-            return True
-    return False
+def verbatim_spans(line: str) -> list[tuple[int, int]]:
+    """Character ranges of the line that are someone else's words: external link texts, 「」 quotes."""
+    spans = [match.span("text") for match in EXTERNAL_LINK.finditer(line)]
+    for match in CORNER_QUOTE.finditer(line):
+        spans.append(match.span("text") if match.group("text") is not None else match.span("inner"))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    # An insertion (start == end) counts as inside only strictly between a span's ends.
+    if start == end:
+        return any(a < start < b for a, b in spans)
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def our_correction(line: str, column: int, old: str, new: str) -> str:
+    """autocorrect's fragment `new` with the changes that fall in verbatim spans undone."""
+    spans = verbatim_spans(line)
+    offset = column - 1
+    kept = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal" and _inside(spans, offset + i1, offset + i2):
+            kept.append(old[i1:i2])  # someone else's words: leave as they are
+        else:
+            kept.append(new[j1:j2])
+    return "".join(kept)
 
 
 def find_problems(text: str, display: str) -> list[Problem]:
@@ -60,9 +86,11 @@ def find_problems(text: str, display: str) -> list[Problem]:
     problems = []
     for result in autocorrect_py.lint_for(text, display).lines:
         line = lines[result.line - 1]
-        if is_quote_line(line) or in_external_link_text(line, result.col - 1, len(result.old)):
+        if is_quote_line(line):
             continue
-        problems.append(Problem(display, result.line, result.col, result.old, result.new))
+        new = our_correction(line, result.col, result.old, result.new)
+        if new != result.old:
+            problems.append(Problem(display, result.line, result.col, result.old, new))
     return problems
 
 
