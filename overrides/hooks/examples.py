@@ -80,12 +80,17 @@ def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
         blocks = [_fence("c", name, include), _fence("text", "输出", f"{stem}.out")]
         where = "Linux（glibc），用系统的 cc 编译"
     elif suffix == ".conf":
+        # curl without -i prints only bodies; the http lexer would flag those lines as errors.
+        out = docs_dir / f"{stem}.out"
+        shows_status = out.is_file() and out.read_text(encoding="utf-8").startswith("HTTP/")
         blocks = [
             _fence("nginx", name, include),
             _fence("bash", "请求", f"{stem}.curl"),
-            _fence("http", "响应", f"{stem}.out"),
+            _fence("http" if shows_status else "text", "响应", f"{stem}.out"),
         ]
-        where = "OpenResty，或 nginx + lua-nginx-module（LuaJIT）"
+        # Every example is included into the shared main config that sits beside it.
+        main_conf = posixpath.join(posixpath.dirname(rel_path), "nginx.conf")
+        where = f"OpenResty，或 nginx + libnginx-mod-http-lua（Debian 12 上测试）· [主配置 nginx.conf]({main_conf})"
     else:
         raise ExampleError(f"{page_src}: example '{rel_path}' has an unknown kind (use .lua, .c or .conf)")
     # A Markdown link (not raw HTML) so mkdocs rewrites it for directory URLs and checks it.
