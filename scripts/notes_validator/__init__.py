@@ -1,0 +1,1 @@
+"""Link and quote validator for MkDocs sites: collect → check (offline, online) → report."""

@@ -1,0 +1,183 @@
+"""Command line: parse options, run collect → check → report, map the result to an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+from .collect import collect_page, make_parser
+from .config import SiteConfig, load_config
+from .model import ERROR, WARNING, Finding, Page, Position, UsageError
+from .offline import check_offline
+from .report import FORMATS
+from .urls import kind_of
+
+DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"
+DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
+UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def duration(value: str) -> float:
+    match = DURATION.match(value)
+    if not match:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a duration like 3600, 30m, 12h or 1d")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' must be at least 1")
+    return number
+
+
+def non_negative_int(value: str) -> int:
+    number = positive_int(str(int(value) + 1)) - 1 if value.lstrip("-").isdigit() else positive_int(value)
+    return number
+
+
+def seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' must not be negative")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="validate.py",
+        description="Check every link and every quoted note of a MkDocs site: offline by default, online on request.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="Markdown files or folders (default: docs_dir)")
+    parser.add_argument("--config", metavar="FILE", help="mkdocs.yml to read (default: ./mkdocs.yml when present)")
+    parser.add_argument("--online", action="store_true", help="also fetch external links and quote sources")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format (default: text)")
+    parser.add_argument("--max-concurrency", type=positive_int, default=64, metavar="N")
+    parser.add_argument("--host-concurrency", type=positive_int, default=8, metavar="N")
+    parser.add_argument("--host-request-interval", type=seconds, default=0.05, metavar="SECONDS")
+    parser.add_argument("--timeout", type=seconds, default=20.0, metavar="SECONDS")
+    parser.add_argument("--retries", type=non_negative_int, default=3, metavar="N")
+    parser.add_argument("--retry-wait", type=seconds, default=1.0, metavar="SECONDS", help="first backoff (doubles)")
+    parser.add_argument("--max-redirects", type=non_negative_int, default=10, metavar="N")
+    parser.add_argument("--cache", default=".cache/validate", metavar="DIR", help="cache folder (.cache/validate)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--max-cache-age", type=duration, default=86400.0, metavar="AGE", help="reuse successes (1d)")
+    parser.add_argument("--allow-private", action="store_true", help="allow loopback and private addresses")
+    parser.add_argument("--archive-api", default=DEFAULT_ARCHIVE_API, metavar="URL", help="Wayback availability API")
+    return parser
+
+
+def markdown_files(paths: list[str], config: SiteConfig) -> list[Path]:
+    if not paths:
+        if config.docs_dir is None:
+            raise UsageError("no PATH given and no ./mkdocs.yml to take docs_dir from")
+        paths = [str(config.docs_dir)]
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*.md")) if not any(part.startswith(".") for part in p.parts))
+        elif path.is_file():
+            if path.suffix.lower() not in (".md", ".markdown"):
+                raise UsageError(f"{raw}: not a Markdown file")
+            files.append(path)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
+
+
+def collect(files: list[Path], config: SiteConfig) -> list[Page]:
+    parser = make_parser()
+    pages = []
+    for file in files:
+        try:
+            pages.append(collect_page(file, config, parser))
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{file}: not UTF-8 (byte {exc.start})") from None
+        except OSError as exc:
+            raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    return pages
+
+
+def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
+    started = time.monotonic()
+    config_path = Path(args.config) if args.config else (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
+    config = load_config(config_path)
+    pages = collect(markdown_files(args.paths, config), config)
+    findings = check_offline(pages, config)
+    links = [link for page in pages for link in page.links]
+    stats: dict[str, object] = {
+        "files": len(pages),
+        "links": len(links),
+        "external_links": sum(1 for link in links if kind_of(link.url) == "external"),
+        "quotes": sum(len(page.quotes) for page in pages),
+        "online": bool(args.online),
+    }
+    cache = None
+    if not args.no_cache:
+        from .online.cache import Cache
+
+        cache = Cache(Path(args.cache), args.max_cache_age)
+        if args.online:
+            cache.load()
+    if args.online:
+        from .online.checker import OnlineChecker
+        from .online.fetch import FetchSettings
+
+        settings = FetchSettings(
+            max_concurrency=args.max_concurrency,
+            host_concurrency=args.host_concurrency,
+            host_request_interval=args.host_request_interval,
+            timeout=args.timeout,
+            retries=args.retries,
+            max_redirects=args.max_redirects,
+            retry_wait=args.retry_wait,
+        )
+        checker = OnlineChecker(
+            settings,
+            allow_private=args.allow_private,
+            cache=cache,
+            archive_api=args.archive_api,
+            progress=sys.stderr.isatty(),
+        )
+        findings.extend(checker.run(pages))
+        stats.update(checker.stats)
+    elif cache is not None:
+        from .online.checker import verify_against_snapshots
+
+        findings.extend(verify_against_snapshots(pages, cache))
+    if cache is not None:
+        for file, message in cache.warnings:
+            findings.append(Finding(Position(file, 1, 1), WARNING, "cache", message))
+    stats["duration_s"] = round(time.monotonic() - started, 3)
+    return findings, stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed usage and the problem
+        return int(exc.code or 0)
+    try:
+        findings, stats = run(args)
+    except UsageError as exc:
+        print(f"validate.py: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("validate.py: interrupted", file=sys.stderr)
+        return 130
+    sys.stdout.write(FORMATS[args.format](findings, stats))
+    return 1 if any(f.severity == ERROR for f in findings) else 0

@@ -1,0 +1,79 @@
+"""Plain data shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+class UsageError(Exception):
+    """Bad input or configuration: reported as one line, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Position:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass
+class Finding:
+    """One thing to tell the contributor, tied to a place in a Markdown file."""
+
+    position: Position
+    severity: str
+    check: str
+    message: str
+    url: str = ""
+    suggestion: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.position.file,
+            "line": self.position.line,
+            "column": self.position.column,
+            "severity": self.severity,
+            "check": self.check,
+            "url": self.url,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class Link:
+    """A link or image source found in a page."""
+
+    url: str
+    position: Position
+    kind: str  # "link", "image", "autolink", "html", "reference-definition"
+    text: str = ""
+
+
+@dataclass
+class QuoteNote:
+    """A blockquote following the site's convention: quoted paragraphs, then `— [title](url)`."""
+
+    position: Position
+    paragraphs: list[str]
+    source_url: str = ""
+    source_title: str = ""
+    problem: str = ""  # set when the blockquote breaks the convention
+
+
+@dataclass
+class Page:
+    """Everything the checks need from one Markdown file."""
+
+    path: Path
+    display: str
+    links: list[Link] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+    quotes: list[QuoteNote] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    example_markers: list[Link] = field(default_factory=list)

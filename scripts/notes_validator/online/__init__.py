@@ -1,0 +1,1 @@
+"""Online checks: fetching (aiohttp), politeness, retries, redirects, cache, Wayback suggestions."""

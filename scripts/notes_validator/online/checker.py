@@ -1,0 +1,328 @@
+"""Online checks over all pages: each unique URL fetched once, then findings for every place it is used."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import aiohttp
+
+from ..guard import Guard, GuardedResolver
+from ..htmltext import HtmlPage, decode, is_html
+from ..model import ERROR, INFO, WARNING, Finding, Link, Page, Position, QuoteNote
+from ..quotes import normalize, verify
+from ..urls import canonical, external_problem, kind_of, without_fragment
+from .cache import Cache
+from .fetch import Fetcher, FetchSettings, Outcome
+from .wayback import newest_snapshot
+
+
+@dataclass
+class Job:
+    """One URL to fetch, and everything that depends on it."""
+
+    url: str
+    links: list[tuple[Link, str]] = field(default_factory=list)  # (link, fragment)
+    quotes: list[QuoteNote] = field(default_factory=list)
+    outcome: Outcome | None = None
+    anchors: set[str] | None = None
+    text: str | None = None  # normalised readable text (quote sources only)
+    fetched_at: float = 0.0
+    from_cache: bool = False
+    archived: str = ""
+
+    @property
+    def wants_anchors(self) -> bool:
+        return any(fragment and not fragment.startswith(":~:") for _, fragment in self.links)
+
+    @property
+    def wants_body(self) -> bool:
+        return self.wants_anchors or bool(self.quotes)
+
+
+def gather_jobs(pages: list[Page]) -> dict[str, Job]:
+    jobs: dict[str, Job] = {}
+    for page in pages:
+        for link in page.links:
+            if kind_of(link.url) != "external" or external_problem(link.url):
+                continue
+            base, fragment = without_fragment(link.url)
+            job = jobs.setdefault(canonical(base), Job(base))
+            job.links.append((link, fragment))
+        for quote in page.quotes:
+            if quote.problem or not quote.source_url:
+                continue
+            base, _ = without_fragment(quote.source_url)
+            jobs.setdefault(canonical(base), Job(base)).quotes.append(quote)
+    return jobs
+
+
+def date_of(timestamp: float) -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime(timestamp))
+
+
+def _date_time(timestamp: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(timestamp))
+
+
+class OnlineChecker:
+    def __init__(
+        self,
+        settings: FetchSettings,
+        *,
+        allow_private: bool,
+        cache: Cache | None,
+        archive_api: str = "",
+        progress: bool = False,
+        resolver: aiohttp.abc.AbstractResolver | None = None,
+        exempt: set[tuple[str, int]] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.cache = cache
+        self.archive_api = archive_api
+        self.progress = progress
+        self.base_resolver = resolver
+        exempt = set(exempt or set())
+        if archive_api:  # the operator chose this endpoint; the guard protects against page content
+            parts = urlsplit(archive_api)
+            if parts.hostname:
+                exempt.add((parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)))
+        self.guard = Guard(allow_private, exempt)
+        self.stats: dict[str, Any] = {"urls": 0, "fetched": 0, "from_cache": 0, "broken": 0, "blocked": 0}
+
+    def run(self, pages: list[Page]) -> list[Finding]:
+        return asyncio.run(self.run_async(pages))
+
+    async def run_async(self, pages: list[Page]) -> list[Finding]:
+        jobs = gather_jobs(pages)
+        self.stats["urls"] = len(jobs)
+        to_fetch = [job for key, job in jobs.items() if not self._from_cache(key, job)]
+        self.stats["from_cache"] = len(jobs) - len(to_fetch)
+        if to_fetch:
+            await self._fetch_all(to_fetch)
+        findings: list[Finding] = []
+        for key, job in jobs.items():
+            findings.extend(self._evaluate(key, job))
+        if self.cache is not None:
+            self.cache.save()
+        return findings
+
+    # --- cache ------------------------------------------------------------------------------------
+    def _from_cache(self, key: str, job: Job) -> bool:
+        if self.cache is None:
+            return False
+        entry = self.cache.fresh(key)
+        if entry is None or (job.wants_body and not entry.get("body")):
+            return False  # checked with HEAD before; now the page itself is needed
+        if job.quotes:
+            snapshot = self.cache.snapshot(key)
+            if snapshot is None or snapshot[1] < entry["checked"] - 1:
+                return False
+            job.text = snapshot[0]
+        job.outcome = Outcome(
+            job.url,
+            status=entry.get("status"),
+            final_url=entry.get("final_url", job.url),
+            chain=[tuple(hop) for hop in entry.get("chain", [])],
+            content_type="text/html" if entry.get("html") else "",
+            fetched_at=entry["checked"],
+        )
+        anchors = entry.get("anchors")
+        job.anchors = set(anchors) if isinstance(anchors, list) else None
+        job.fetched_at = entry["checked"]
+        job.from_cache = True
+        return True
+
+    def _remember(self, key: str, job: Job) -> None:
+        outcome = job.outcome
+        if self.cache is None or outcome is None:
+            return
+        if not outcome.ok:
+            self.cache.forget(key)  # failures are always checked again
+            return
+        self.cache.put(
+            key,
+            {
+                "checked": outcome.fetched_at,
+                "status": outcome.status,
+                "final_url": outcome.final_url,
+                "chain": [list(hop) for hop in outcome.chain],
+                "body": job.wants_body,
+                "html": job.anchors is not None,
+                "anchors": sorted(job.anchors) if job.anchors is not None else None,
+            },
+        )
+        if job.text is not None:
+            self.cache.put_snapshot(key, job.text, outcome.fetched_at)
+
+    # --- fetching ----------------------------------------------------------------------------------
+    async def _fetch_all(self, jobs: list[Job]) -> None:
+        connector = aiohttp.TCPConnector(
+            limit=self.settings.max_concurrency,
+            limit_per_host=0,  # per-host limits are ours (HostGate), shared by HEAD, GET and retries
+            resolver=GuardedResolver(self.guard, self.base_resolver),
+            ttl_dns_cache=300,
+        )
+        bar = None
+        if self.progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(jobs), unit="url", file=sys.stderr, leave=False)
+        async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar()) as session:
+            fetcher = Fetcher(session, self.settings, self.guard)
+
+            async def one(job: Job) -> None:
+                job.outcome = await fetcher.check(job.url, job.wants_body)
+                self._digest(job)
+                self._remember(canonical(job.url), job)
+                if bar is not None:
+                    bar.update()
+
+            await asyncio.gather(*(one(job) for job in jobs))
+            self.stats["fetched"] = len(jobs)
+            if self.archive_api:
+                dead = [job for job in jobs if self._is_dead(job)]
+                await asyncio.gather(*(self._suggest_archive(session, job) for job in dead))
+        if bar is not None:
+            bar.close()
+
+    def _digest(self, job: Job) -> None:
+        """Keep what later checks need from the body (anchors, normalised text), then drop the bytes."""
+        outcome = job.outcome
+        assert outcome is not None
+        job.fetched_at = outcome.fetched_at
+        if not outcome.ok or not outcome.body:
+            outcome.body = b""
+            return
+        html = is_html(outcome.body, outcome.content_type)
+        text = decode(outcome.body, outcome.content_type)
+        if html:
+            page = HtmlPage(text)
+            job.anchors = page.anchors()
+            if job.quotes:
+                job.text = normalize(page.text())
+        elif job.quotes:
+            job.text = normalize(text)
+        outcome.body = b""
+
+    def _is_dead(self, job: Job) -> bool:
+        outcome = job.outcome
+        return outcome is not None and not outcome.refused and not outcome.blocked and not outcome.ok
+
+    async def _suggest_archive(self, session: aiohttp.ClientSession, job: Job) -> None:
+        job.archived = await newest_snapshot(session, self.archive_api, job.url, self.settings.timeout)
+
+    # --- findings ------------------------------------------------------------------------------------
+    def _evaluate(self, key: str, job: Job) -> list[Finding]:
+        outcome = job.outcome
+        assert outcome is not None
+        findings: list[Finding] = []
+        problem, severity, check = self._url_problem(outcome)
+        if outcome.blocked:
+            self.stats["blocked"] += 1
+        elif problem and severity == ERROR:
+            self.stats["broken"] += 1
+        for link, fragment in job.links:
+            if problem:
+                suggestion = job.archived if job.archived else ""
+                findings.append(Finding(link.position, severity, check, problem, link.url, suggestion))
+                if severity == ERROR or outcome.blocked:
+                    continue
+            if outcome.permanent and outcome.ok:
+                final = outcome.final_url + (f"#{fragment}" if fragment else "")
+                first = outcome.chain[0][1] if outcome.chain else 301
+                findings.append(
+                    Finding(
+                        link.position, WARNING, "redirect", f"permanent redirect ({first}) to {final}", link.url, final
+                    )
+                )
+            if fragment and not fragment.startswith(":~:") and job.anchors is not None:
+                finding = self._fragment_problem(link, fragment, job)
+                if finding:
+                    findings.append(finding)
+        for quote in job.quotes:
+            findings.append(self._quote_finding(quote, job, problem if severity == ERROR else ""))
+        return findings
+
+    def _url_problem(self, outcome: Outcome) -> tuple[str, str, str]:
+        if outcome.refused:
+            return f"refused: {outcome.refused} (use --allow-private to check it)", ERROR, "private-address"
+        if outcome.error:
+            return outcome.error, ERROR, "link"
+        if outcome.blocked:
+            return (
+                f"blocked: HTTP {outcome.status} even to a browser User-Agent (bot protection?); not checked",
+                WARNING,
+                "blocked",
+            )
+        status = outcome.status or 0
+        if status >= 400:
+            if outcome.chain:
+                return f"redirect ends in HTTP {status} at {outcome.final_url}", ERROR, "link"
+            return f"HTTP {status}", ERROR, "link"
+        return "", "", ""
+
+    def _fragment_problem(self, link: Link, fragment: str, job: Job) -> Finding | None:
+        anchors = job.anchors or set()
+        name = unquote(fragment)
+        if name in anchors or fragment in anchors or f"user-content-{name}" in anchors:
+            return None
+        host = (urlsplit(job.url).hostname or "").lower()
+        if host.endswith("github.com") and name[:1] == "L" and name[1:].replace("-L", "").isdigit():
+            return None  # line anchors are made by script
+        return Finding(
+            link.position,
+            ERROR,
+            "fragment",
+            f"fragment '#{name}' not found in {job.outcome.final_url if job.outcome else job.url}",
+            link.url,
+        )
+
+    def _quote_finding(self, quote: QuoteNote, job: Job, url_problem: str) -> Finding:
+        outcome = job.outcome
+        assert outcome is not None
+        if url_problem:
+            return Finding(quote.position, ERROR, "quote", f"quote source unreachable: {url_problem}", quote.source_url)
+        if outcome.blocked:
+            return Finding(
+                quote.position, WARNING, "quote", "quote not verified: its source is blocked", quote.source_url
+            )
+        if job.text is None:
+            return Finding(
+                quote.position, ERROR, "quote", "quote source has no readable text (not HTML or text)", quote.source_url
+            )
+        return quote_finding(quote, job.text, f"its source (fetched {_date_time(job.fetched_at)})")
+
+
+def quote_finding(quote: QuoteNote, normalized_source: str, against: str) -> Finding:
+    result = verify(quote.paragraphs, normalized_source, normalized=True)
+    if result.found:
+        return Finding(quote.position, INFO, "quote", f"quote verified against {against}", quote.source_url)
+    return Finding(
+        quote.position,
+        ERROR,
+        "quote",
+        f"{result.describe()} [checked against {against}]",
+        quote.source_url,
+        result.closest,
+    )
+
+
+def verify_against_snapshots(pages: list[Page], cache: Cache) -> list[Finding]:
+    """Without --online: re-check quotes against the text kept from the last successful fetch."""
+    findings = []
+    for page in pages:
+        for quote in page.quotes:
+            if quote.problem or not quote.source_url:
+                continue
+            snapshot = cache.snapshot(canonical(without_fragment(quote.source_url)[0]))
+            if snapshot is not None:
+                findings.append(quote_finding(quote, snapshot[0], f"snapshot of {date_of(snapshot[1])}"))
+    return findings
+
+
+__all__ = ["OnlineChecker", "Position", "verify_against_snapshots"]
