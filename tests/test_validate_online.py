@@ -1,0 +1,316 @@
+"""The validator's online checks, against real HTTP servers on 127.0.0.1 (tests/validate_servers.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from validate_servers import GBK_TEXT, Server, free_port, http_fixture, server_fixture  # noqa: F401 - fixtures
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from notes_validator.cli import main
+from notes_validator.collect import collect_page
+from notes_validator.config import SiteConfig
+from notes_validator.online.checker import OnlineChecker
+from notes_validator.online.fetch import FetchSettings
+
+
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], markdown: str, *options: str) -> tuple[int, dict]:
+    """Validate one page online and return (exit status, JSON report)."""
+    page = tmp_path / "page.md"
+    page.write_text(markdown, encoding="utf-8")
+    argv = [str(page), "--online", "--format", "json", "--retry-wait", "0.01", "--host-request-interval", "0"]
+    if "--cache" not in options:
+        argv.append("--no-cache")
+    if "--timeout" not in options:
+        argv += ["--timeout", "3"]
+    if "--strict-private" not in options:
+        argv.append("--allow-private")
+    argv += [o for o in options if o != "--strict-private"]
+    capsys.readouterr()
+    status = main(argv)
+    out = capsys.readouterr().out
+    return status, json.loads(out)
+
+
+def by_url(report: dict) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for finding in report["findings"]:
+        found.setdefault(finding["url"], []).append(finding)
+    return found
+
+
+def links(*urls: str) -> str:
+    return "\n\n".join(f"[link {i}]({url})" for i, url in enumerate(urls)) + "\n"
+
+
+# --- statuses, redirects, retries ---------------------------------------------------------------------
+def test_statuses_and_wayback_suggestion(tmp_path, capsys, http: Server):
+    ok, gone, broken = http.url("/ok"), http.url("/status/404"), http.url("/status/500")
+    status, report = run(
+        tmp_path, capsys, links(ok, gone, broken), "--retries", "1", "--archive-api", http.url("/wayback")
+    )
+    found = by_url(report)
+    assert status == 1
+    assert ok not in found
+    assert found[gone][0]["message"] == "HTTP 404" and found[gone][0]["severity"] == "error"
+    assert found[gone][0]["suggestion"] == f"http://web.archive.test/2016/{gone}"
+    assert found[broken][0]["message"] == "HTTP 500"
+    assert http.hits["/status/500"] == 2  # one retry on a 5xx
+    assert report["stats"]["urls"] == 3
+
+
+def test_redirect_chain_is_followed_quietly(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/chain/3")))
+    assert status == 0 and report["findings"] == []
+    assert http.hits["/chain/1"] == 1 and http.hits["/ok"] == 1
+
+
+def test_redirect_loop_is_an_error(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/loop/a")))
+    assert status == 1
+    assert report["findings"][0]["message"].startswith("redirect loop: ")
+
+
+def test_too_many_redirects(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/chain/5")), "--max-redirects", "2")
+    assert status == 1
+    assert report["findings"][0]["message"] == "too many redirects (more than 2)"
+    assert http.hits["/ok"] == 0
+
+
+def test_permanent_redirect_warns_with_final_url(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/moved#section")))
+    assert status == 0
+    (finding,) = report["findings"]
+    assert finding["severity"] == "warning" and finding["check"] == "redirect"
+    assert finding["suggestion"] == http.url("/ok#section")
+
+
+def test_redirect_to_404_is_an_error(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/redirect-404")))
+    assert status == 1
+    assert report["findings"][0]["message"] == f"redirect ends in HTTP 404 at {http.url('/status/404')}"
+
+
+def test_429_then_200_honours_retry_after(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/limited")))
+    assert status == 0 and report["findings"] == []
+    assert http.hits["/limited"] == 2
+
+
+def test_503_then_200_is_retried(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/flaky")))
+    assert status == 0 and report["findings"] == []
+    assert http.hits["/flaky"] == 2
+
+
+def test_head_405_falls_back_to_get(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/no-head")))
+    assert status == 0 and report["findings"] == []
+    assert [m for m, p in http.methods if p == "/no-head"] == ["HEAD", "GET"]
+
+
+def test_403_to_a_bot_is_retried_as_a_browser(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/ua-filter")))
+    assert status == 0 and report["findings"] == []
+    assert "Mozilla" not in http.user_agents[0] and "Mozilla" in http.user_agents[-1]
+
+
+def test_bot_challenge_is_a_warning_not_an_error(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/challenge")))
+    assert status == 0
+    (finding,) = report["findings"]
+    assert finding["severity"] == "warning" and finding["check"] == "blocked"
+    assert finding["message"].startswith("blocked")
+
+
+def test_slow_response_times_out(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/slow")), "--timeout", "0.5", "--retries", "0")
+    assert status == 1
+    assert report["findings"][0]["message"] == "timed out after 0.5 s"
+
+
+def test_refused_port_is_an_error_without_retries(tmp_path, capsys):
+    url = f"http://127.0.0.1:{free_port()}/"
+    status, report = run(tmp_path, capsys, links(url))
+    assert status == 1
+    assert report["findings"][0]["message"].startswith("cannot connect")
+
+
+def test_huge_body_is_capped(tmp_path, capsys, http: Server):
+    _, report = run(tmp_path, capsys, links(http.url("/endless#x")))
+    assert http.hits["/endless"] == 1
+    assert report["findings"][0]["check"] == "fragment"  # the page was read (up to the cap) and searched
+
+
+# --- fragments ------------------------------------------------------------------------------------------
+def test_fragments_on_external_pages(tmp_path, capsys, http: Server):
+    good, named, missing = http.url("/ok#section"), http.url("/ok#old-anchor"), http.url("/ok#nowhere")
+    status, report = run(tmp_path, capsys, links(good, named, missing))
+    assert status == 1
+    found = by_url(report)
+    assert set(found) == {missing}
+    assert found[missing][0]["message"] == f"fragment '#nowhere' not found in {http.url('/ok')}"
+    assert http.hits["/ok"] == 1  # one fetch for the three links
+
+
+# --- quotes ---------------------------------------------------------------------------------------------
+def quote(text: str, url: str) -> str:
+    body = "\n>\n".join("> " + line for line in text.split("\n\n"))
+    return f"{body}\n>\n> — [A guide]({url})\n"
+
+
+QUOTE_CASES = {
+    "exact": "The worker processes handle these events but they don't wait around for them to be completed.",
+    "reformatted": (
+        "An event happens ----&gt; worker sends the request -----&gt; on completion it sends back the response.\n\n"
+        "A coroutine\nis a *lightweight\\(green\\)* thread that is spawned from the lua’s execution environment.\n\n"
+        "The directive always runs after the standard `http_rewrite_module`. So if you are using both keep that "
+        'in mind.\n\n"Curly quotes" and an em-dash live here.'
+    ),
+    "elided": "Events coming on the master process … they don't wait around for them to be completed.",
+    "altered": "The worker processes handle these events but they do wait around for them to be finished.",
+    "missing": "Nothing like this sentence appears anywhere on that page at all, not even close.",
+    "script": 'var hidden = "The worker processes handle these events";',
+}
+
+
+def test_quote_fidelity(tmp_path, capsys, http: Server):
+    url = http.url("/quote-source#concurrency")
+    blocks, lines, line = [], {}, 1
+    for name, text in QUOTE_CASES.items():
+        block = quote(text, url)
+        lines[line] = name
+        blocks.append(block)
+        line += block.count("\n") + 1
+    status, report = run(tmp_path, capsys, "\n".join(blocks))
+    results = {lines[f["line"]]: f for f in report["findings"] if f["check"] == "quote"}
+    assert status == 1
+    for name in ("exact", "reformatted", "elided"):
+        assert results[name]["severity"] == "info", results[name]
+        assert results[name]["message"].startswith("quote verified against its source (fetched ")
+    altered = results["altered"]
+    assert altered["severity"] == "error"
+    assert "closest passage" in altered["message"] and "% similar" in altered["message"]
+    assert altered["suggestion"].startswith("The worker processes handle these events but they don't wait")
+    assert results["missing"]["severity"] == "error"
+    assert results["script"]["severity"] == "error"  # script text is not readable text
+    assert http.hits["/quote-source"] == 1
+
+
+@pytest.mark.parametrize("path", ["/gbk-header", "/gbk-meta"])
+def test_gbk_pages_are_decoded(tmp_path, capsys, http: Server, path: str):
+    status, report = run(tmp_path, capsys, quote(GBK_TEXT, http.url(path + "#gaishu")))
+    assert status == 0, report
+    (finding,) = report["findings"]
+    assert finding["severity"] == "info" and finding["message"].startswith("quote verified")
+
+
+def test_unreachable_quote_source_is_an_error(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, quote("Anything at all here.", http.url("/status/404")))
+    assert status == 1
+    messages = {f["check"]: f["message"] for f in report["findings"]}
+    assert messages["quote"] == "quote source unreachable: HTTP 404"
+
+
+# --- cache ----------------------------------------------------------------------------------------------
+def test_cache_reuse_and_snapshot_reverification(tmp_path, capsys, http: Server):
+    cache = tmp_path / "cache"
+    page = (
+        links(http.url("/ok"), http.url("/status/404")) + "\n" + quote(QUOTE_CASES["exact"], http.url("/quote-source"))
+    )
+    run(tmp_path, capsys, page, "--cache", str(cache))
+    assert http.hits["/ok"] == 1 and http.hits["/quote-source"] == 1
+    status, report = run(tmp_path, capsys, page, "--cache", str(cache))
+    assert http.hits["/ok"] == 1 and http.hits["/quote-source"] == 1  # successes reused
+    assert http.hits["/status/404"] == 2  # failures always rechecked
+    assert report["stats"]["from_cache"] == 2
+    # Offline, the quote is checked against the kept text.
+    capsys.readouterr()
+    status = main([str(tmp_path / "page.md"), "--format", "json", "--cache", str(cache)])
+    offline = json.loads(capsys.readouterr().out)
+    (note,) = [f for f in offline["findings"] if f["check"] == "quote"]
+    assert note["message"].startswith("quote verified against snapshot of 20")
+    assert status == 0
+
+
+def test_cache_expiry(tmp_path, capsys, http: Server):
+    cache = tmp_path / "cache"
+    run(tmp_path, capsys, links(http.url("/ok")), "--cache", str(cache))
+    run(tmp_path, capsys, links(http.url("/ok")), "--cache", str(cache), "--max-cache-age", "0")
+    assert http.hits["/ok"] == 2
+
+
+def test_corrupt_cache_is_set_aside_with_a_warning(tmp_path, capsys, http: Server):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "links.json").write_text("{not json", encoding="utf-8")
+    status, report = run(tmp_path, capsys, links(http.url("/ok")), "--cache", str(cache))
+    assert status == 0
+    (warning,) = [f for f in report["findings"] if f["check"] == "cache"]
+    assert warning["severity"] == "warning" and "unreadable" in warning["message"]
+    assert list(cache.glob("links.json.corrupt-*"))
+    assert json.loads((cache / "links.json").read_text(encoding="utf-8"))["format"] == 1
+
+
+# --- private-address guard ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "host", ["localhost", "[::1]", "127.1", "2130706433", "0x7f000001", "127.0.0.1", "0177.0.0.1", "LOCALHOST."]
+)
+def test_private_addresses_are_refused_without_a_byte(tmp_path, capsys, http: Server, host: str):
+    url = f"http://{host}:{http.port}/ok"
+    status, report = run(tmp_path, capsys, links(url), "--strict-private")
+    assert status == 1
+    (finding,) = report["findings"]
+    assert finding["check"] == "private-address" and "--allow-private" in finding["message"]
+    assert http.hits["/ok"] == 0
+
+
+class FakeResolver:
+    """DNS stand-in: names map to fixed addresses."""
+
+    def __init__(self, answers: dict[str, str]) -> None:
+        self.answers = answers
+
+    async def resolve(self, host, port=0, family=0):
+        address = self.answers[host.rstrip(".")]
+        return [{"hostname": host, "host": address, "port": port, "family": 2, "proto": 0, "flags": 0}]
+
+    async def close(self):
+        pass
+
+
+def check_page(tmp_path: Path, markdown: str, **kwargs) -> list:
+    page_file = tmp_path / "page.md"
+    page_file.write_text(markdown, encoding="utf-8")
+    page = collect_page(page_file, SiteConfig(None, None))
+    settings = FetchSettings(timeout=3, retries=0, retry_wait=0.01, host_request_interval=0)
+    return OnlineChecker(settings, allow_private=False, cache=None, **kwargs).run([page])
+
+
+def test_dns_answer_is_checked(tmp_path, http: Server):
+    url = f"http://intranet.test:{http.port}/ok"
+    findings = check_page(tmp_path, links(url), resolver=FakeResolver({"intranet.test": "127.0.0.1"}))
+    (finding,) = findings
+    assert finding.check == "private-address"
+    assert "resolves to 127.0.0.1" in finding.message
+    assert http.hits["/ok"] == 0
+
+
+def test_redirect_hop_to_a_private_address_is_refused(tmp_path, http: Server):
+    other = Server()
+    other.start()
+    try:
+        target = other.url("/ok")
+        url = http.url(f"/redirect-to?to={target}")
+        # The first server stands in for a public site; the second one must never be contacted.
+        findings = check_page(tmp_path, links(url), exempt={("127.0.0.1", http.port)})
+        (finding,) = findings
+        assert finding.check == "private-address"
+        assert http.hits["/redirect-to"] == 1 and other.hits["/ok"] == 0
+    finally:
+        other.stop()
