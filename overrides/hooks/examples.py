@@ -20,7 +20,7 @@ import posixpath
 import re
 from pathlib import Path
 
-MARKER = re.compile(r"^<!--\s*example:\s*(?P<path>\S+)\s*-->\s*$", re.MULTILINE)
+MARKER = re.compile(r"^<!--\s*example:\s*(?P<path>\S+)\s*-->[ \t]*$", re.MULTILINE)
 RUNS_ON = re.compile(r"^--\s*runs-on:(?P<runtimes>.*)$")
 LUA_VERSIONS = ("5.1", "5.2", "5.3", "5.4", "5.5")
 KNOWN_RUNTIMES = (*LUA_VERSIONS, "luajit")
