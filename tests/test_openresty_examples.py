@@ -6,6 +6,7 @@ Tests marked `nginx` need Debian's nginx and libnginx-mod-http-lua and skip with
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from nginx_harness import (
     shown_header_names,
 )
 
-from conftest import DOCS
+from conftest import DOCS, ROOT
 
 EXAMPLES_DIR = DOCS / "openresty" / "examples"
 MAIN_CONF = EXAMPLES_DIR / "nginx.conf"  # the shared main config, not an example itself
@@ -166,3 +167,26 @@ def test_lua_error_shows_traceback_from_error_log(tmp_path: Path, nginx_ready: N
         check_example(conf, MAIN_CONF, tmp_path / "run")
     assert "+HTTP/1.1 500 Internal Server Error" in str(failure.value)
     assert "boom from lua" in str(failure.value)
+
+
+def test_page_marker_renders_conf_request_and_response() -> None:
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from examples import expand_examples
+
+    with_status = expand_examples("<!-- example: examples/hello.conf -->", "openresty/hello-world.md", DOCS)
+    assert '```nginx title="hello.conf"' in with_status
+    assert '```bash title="请求"\n--8<-- "openresty/examples/hello.curl"' in with_status
+    assert '```http title="响应"\n--8<-- "openresty/examples/hello.out"' in with_status
+    assert "[主配置 nginx.conf](examples/nginx.conf)" in with_status
+    # Bodies without a status line are plain text: the http lexer would mark every line as an error.
+    body_only = expand_examples("<!-- example: examples/counter.conf -->", "openresty/shared-state.md", DOCS)
+    assert '```text title="响应"' in body_only
+
+
+def test_skip_reason_names_the_debian_packages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import nginx_harness
+
+    monkeypatch.setattr(nginx_harness, "MODULES_DIR", tmp_path)
+    reason = nginx_harness.missing_reason() or ""
+    assert "ngx_http_lua_module.so" in reason
+    assert "nginx libnginx-mod-http-lua" in reason
