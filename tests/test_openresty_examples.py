@@ -186,6 +186,7 @@ def test_page_marker_renders_conf_request_and_response() -> None:
 def test_skip_reason_names_the_debian_packages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import nginx_harness
 
+    monkeypatch.setattr(nginx_harness, "find_nginx", lambda: "/usr/sbin/nginx")
     monkeypatch.setattr(nginx_harness, "MODULES_DIR", tmp_path)
     reason = nginx_harness.missing_reason() or ""
     assert "ngx_http_lua_module.so" in reason
