@@ -1,5 +1,6 @@
 -- runs-on: 5.1 5.2 5.3 5.4 5.5 luajit
--- 闭包 = 函数 + 它捕获的外层局部变量（upvalue）。每次调用工厂都得到一份新的 count。
+-- 闭包 = 函数 + 它捕获的外层局部变量（upvalue）。
+-- 每次调用工厂函数，都得到一份新的 count。
 local function make_counter(step)
   local count = 0
   return function()

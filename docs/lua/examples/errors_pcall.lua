@@ -3,7 +3,7 @@
 local function parse_age(s)
   local n = tonumber(s)
   if not n then
-    error("不是数字：" .. s)             -- level 1（默认）：位置记在这一行（第 6 行）
+    error("不是数字：" .. s)             -- 默认 level 1：记在本行（第 6 行）
   end
   return n
 end
@@ -22,7 +22,8 @@ local function caller()
 end
 print(pcall(caller))
 
--- 陷阱：尾调用（return f(x)）会复用调用者的栈帧，level 2 就找不到调用者的位置了。
+-- 陷阱：尾调用（return f(x)）会复用调用者的栈帧，
+-- level 2 就找不到调用者的位置了。
 local function tail_caller()
   return check_positive(-1)
 end

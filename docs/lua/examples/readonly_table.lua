@@ -3,7 +3,7 @@
 local function readonly(t, name)
   return setmetatable({}, {
     __index = t,                             -- 读：转给真正的数据
-    __newindex = function(_, key)            -- 写：代理永远是空的，所以每次写都会到这里
+    __newindex = function(_, key)            -- 写：代理总是空的，每次写都到这里
       error("不能修改只读表 " .. name .. " 的字段 " .. tostring(key), 2)
     end,
   })
@@ -13,7 +13,7 @@ local config = readonly({ host = "127.0.0.1", port = 8080 }, "config")
 print(config.host, config.port, config.missing)
 
 local ok, err = pcall(function()
-  config.port = 80                           -- 这是第 16 行：level 2 把错误算到这里
+  config.port = 80                   -- 第 16 行：level 2 把错误算到这里
 end)
 print(ok, err)
 

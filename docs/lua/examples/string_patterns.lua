@@ -1,5 +1,6 @@
 -- runs-on: 5.1 5.2 5.3 5.4 5.5 luajit
--- Lua 的模式（pattern）不是正则表达式：用 % 转义，没有 | 选择，量词只作用于单个字符类。
+-- Lua 的模式（pattern）不是正则表达式：用 % 转义，没有 | 选择，
+-- 量词只作用于单个字符类。
 local line = "2024-01-31 ERROR [db] timeout after 30s"
 
 -- string.match 返回捕获（括号里的部分）；没有捕获时返回整个匹配。
@@ -24,7 +25,8 @@ print(("hello world"):gsub("o", "0"))
 print(("hello world"):gsub("(%w+) (%w+)", "%2 %1"))           -- %1 %2 引用捕获
 local vars = { user = "lua", home = "/home/lua" }
 print(("$user 的目录是 $home"):gsub("%$(%w+)", vars))
-print(("3 apples and 12 pears"):gsub("%d+", function(n) return tonumber(n) * 2 end))
+local function double(n) return tonumber(n) * 2 end
+print(("3 apples and 12 pears"):gsub("%d+", double))
 
 -- - 是「最短匹配」的 *，这在去掉成对标记时很有用。
 print(("<b>粗</b> 和 <i>斜</i>"):gsub("<.->", ""))

@@ -11,14 +11,16 @@ local samples = {
   { "io.stdout", io.stdout },
 }
 
--- 不能用 ipairs 遍历 samples[i]：第一行的值是 nil，会让「数组」在那里断开。
+-- 值放在每项的 [2] 里，而不是直接写成 { nil, true, 42, ... }：
+-- 数组里有 nil 时，# 和 ipairs 都不可靠。
 for i = 1, #samples do
   print(string.format("%-20s %s", samples[i][1], type(samples[i][2])))
 end
 
 -- 只有 nil 和 false 为假：0 和空字符串都是真。
 for _, v in ipairs({ 0, "", false }) do
-  print(string.format("%-8s -> %s", string.format("%q", tostring(v)), v and "真" or "假"))
+  local shown = string.format("%q", tostring(v))
+  print(string.format("%-8s -> %s", shown, v and "真" or "假"))
 end
 
 -- 字符串在算术里会自动转成数字，但 == 比较时不会。

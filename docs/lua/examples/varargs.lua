@@ -6,7 +6,7 @@ end
 print(count(), count(nil), count(1, nil, 3, nil))
 
 -- {...} 会丢掉「有几个 nil」的信息，# 在有空洞时不可靠；
--- table.pack 多记一个 n 字段。Lua 5.1 和 LuaJIT 默认没有 table.pack，自己补一个。
+-- table.pack 多记一个 n 字段。Lua 5.1 和 LuaJIT 默认没有它，自己补一个。
 local pack = table.pack or function(...)
   return { n = select("#", ...), ... }
 end
