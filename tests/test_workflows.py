@@ -156,3 +156,39 @@ def test_weekly_link_check_keeps_its_cache_and_one_issue() -> None:
     assert issue_step["env"]["TITLE"] == "失效链接报告"
     for verb in ("gh issue create", "gh issue edit", "gh issue close"):
         assert verb in issue_step["run"]
+
+
+ISSUE_FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+FORM_FIELD_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def test_issue_forms_exist_for_each_kind_of_report() -> None:
+    names = {path.name for path in ISSUE_FORMS}
+    assert {"broken-link.yml", "resource.yml", "error.yml"} <= names
+
+
+@pytest.mark.parametrize("path", [p for p in ISSUE_FORMS if p.name != "config.yml"], ids=lambda p: p.name)
+def test_issue_form_is_well_formed(path: Path) -> None:
+    # GitHub's issue-form schema, the parts a typo breaks: the form silently disappears otherwise.
+    form = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert form.get("name") and form.get("description"), f"{path.name}: needs name and description"
+    ids = []
+    for field in form["body"]:
+        assert field["type"] in FORM_FIELD_TYPES, f"{path.name}: unknown field type {field['type']}"
+        attributes = field["attributes"]
+        if field["type"] == "markdown":
+            assert attributes.get("value")
+            continue
+        assert attributes.get("label"), f"{path.name}: field {field.get('id')} has no label"
+        ids.append(field["id"])
+        if field["type"] == "dropdown":
+            assert attributes.get("options"), f"{path.name}: dropdown {field['id']} has no options"
+    assert ids and len(ids) == len(set(ids)), f"{path.name}: field ids must be unique"
+    assert any(field.get("validations", {}).get("required") for field in form["body"])
+
+
+def test_pull_request_template_has_a_checklist() -> None:
+    template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 4
+    for command in ("mkdocs build --strict", "scripts/validate.py", "check_cjk_spacing.py"):
+        assert command in template
