@@ -24,6 +24,7 @@ EXAMPLE_MARKER = re.compile(r"<!--\s*example:\s*(?P<path>\S+)\s*-->")
 # Python-Markdown attr_list on a heading: at least one space, then {#id .class key=value} at the end.
 HEADING_ATTRS = re.compile(r"[ ]+\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
 ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+BROKEN_LINK = re.compile(r"\]\((?:<)?(https?://[^\s)>]*)")
 UNDEFINED_REFERENCE = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
 TABS = re.compile(r"^(\s*)===(\+?)(?=\s)", re.MULTILINE)
 EM_DASH = "\u2014"
@@ -173,6 +174,15 @@ class _PageCollector:
             elif child.type == "html_inline":
                 self.html(child.content, start, end, inline=True)
             elif child.type == "text":
+                for match in BROKEN_LINK.finditer(child.content):
+                    where = self.locator.find(match.group(1), end) or (start + 1, 1)
+                    self.finding(
+                        *where,
+                        ERROR,
+                        "url",
+                        "text looks like a link that did not parse (unbalanced parentheses or a space in the URL?)",
+                        match.group(1),
+                    )
                 for match in UNDEFINED_REFERENCE.finditer(child.content):
                     label = match.group(2) or match.group(1)
                     where = self.locator.find(match.group(0), end) or (start + 1, 1)
