@@ -5,7 +5,8 @@
 PATH: Markdown files or folders (default: docs/). The rules are autocorrect's (PyPI
 `autocorrect-py`): a space between Chinese and Latin letters or numbers, full-width
 punctuation in Chinese sentences, no space around full-width punctuation. Code blocks,
-inline code and link targets are left alone by autocorrect itself.
+inline code and link targets are left alone by autocorrect itself. Rule settings are read
+from .autocorrectrc at the repository root.
 
 Other people's words are skipped, because they are kept exactly as published:
 - quoted notes: a blockquote line (starting with `>`), typos and spacing included;
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / ".autocorrectrc"
 # [text](http...) on one line: the text is the linked page's own title.
 EXTERNAL_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?https?://")
 # 「…」 and 『…』 quote someone's words or a name.
@@ -132,10 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        import autocorrect_py  # noqa: F401
+        import autocorrect_py
     except ImportError:
         print("check_cjk_spacing: autocorrect is missing: pip install autocorrect-py", file=sys.stderr)
         return 2
+    if CONFIG.is_file():
+        autocorrect_py.load_config(CONFIG.read_text(encoding="utf-8"))
     try:
         files = markdown_files(args.paths or [ROOT / "docs"])
     except FileNotFoundError as missing:

@@ -124,6 +124,7 @@ BAD_PAGE = """# 标题
 - [C/C++协程库libco](https://example.com/libco)：外链文字是原文的标题，保持原样。
 - [Lua协程](coroutine/index.md)是我们自己的文字。
 - 原笔记在「lua学习资料」下收了Lua文章：「」里是原文的名字，保持原样。
+- 共享字典在锁内完成读-加-写：连字符连起来的是一个词（.autocorrectrc 关掉了 space-dash）。
 """
 
 
