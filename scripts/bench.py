@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import shutil
 import signal
@@ -50,7 +51,9 @@ def find_lychee() -> str | None:
 
 
 def ours_command(corpus: Corpus, cache: bool) -> list[str]:
-    args = [sys.executable, str(VALIDATOR), "--online", "--allow-private"]
+    # --format json names each broken URL, so the run can be checked against the farm's own count.
+    # --archive-api '' turns off the Wayback lookup for dead links: lychee does none without --suggest.
+    args = [sys.executable, str(VALIDATOR), "--online", "--allow-private", "--format", "json", "--archive-api", ""]
     if not cache:
         args.append("--no-cache")
     args += [
@@ -60,7 +63,7 @@ def ours_command(corpus: Corpus, cache: bool) -> list[str]:
         str(HOST_CONCURRENCY),
         "--host-request-interval",
         "0",
-        str(corpus.root),
+        str(corpus.root / "docs"),
     ]
     return args
 
@@ -87,9 +90,16 @@ def broken_reported(run: Run) -> int:
     return len(set(MISSING_URL.findall(run.stdout + run.stderr)))
 
 
+def child_env() -> dict[str, str]:
+    """The environment for timed children: bytecode caching on, as in a normal install."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def timed_check(farm: LinkFarm, args: list[str], cwd: Path) -> dict[str, Any]:
     farm.reset_stats()
-    run = run_timed(args, cwd=cwd)
+    run = run_timed(args, cwd=cwd, env=child_env())
     served = farm.stats()
     return {
         "seconds": run.seconds,
@@ -123,7 +133,7 @@ def validator_online_works(farm: LinkFarm, work: Path) -> str | None:
     if not VALIDATOR.exists():
         return f"{VALIDATOR.relative_to(REPO)} does not exist yet"
     probe = write_corpus(work / "probe", farm.base_urls, 20)
-    run = run_timed(ours_command(probe, cache=False), cwd=probe.root)
+    run = run_timed(ours_command(probe, cache=False), cwd=probe.root, env=child_env())
     if broken_reported(run) != probe.broken:
         last = (run.stdout + run.stderr).strip().splitlines()[-1:] or ["no output"]
         return f"validate.py --online did not report the probe's broken link (exit {run.returncode}: {last[0]})"
@@ -189,7 +199,8 @@ def bench_warm(args: argparse.Namespace, farm: LinkFarm, corpus: Corpus) -> dict
 def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> None:
     python = sys.executable
     if VALIDATOR.exists():
-        runs = [run_timed([python, str(VALIDATOR)], cwd=REPO) for _ in range(args.runs)]
+        run_timed([python, str(VALIDATOR)], cwd=REPO, env=child_env())  # warm-up: bytecode cache, disk cache
+        runs = [run_timed([python, str(VALIDATOR)], cwd=REPO, env=child_env()) for _ in range(args.runs)]
         results["offline"] = {
             "runs": [r.seconds for r in runs],
             "median": statistics.median(r.seconds for r in runs),
@@ -202,8 +213,8 @@ def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) ->
         results["notes"].append("offline validation not run: scripts/validate.py does not exist yet")
     site = work / "site"
     build = [python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
-    run_timed(build, cwd=REPO)  # warm-up: jieba builds its dictionary cache on the first run
-    runs = [run_timed(build, cwd=REPO) for _ in range(args.build_runs)]
+    run_timed(build, cwd=REPO, env=child_env())  # warm-up: jieba builds its dictionary cache on the first run
+    runs = [run_timed(build, cwd=REPO, env=child_env()) for _ in range(args.build_runs)]
     results["build"] = {
         "runs": [r.seconds for r in runs],
         "median": statistics.median(r.seconds for r in runs),
@@ -222,6 +233,11 @@ def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) ->
         f"({heaviest.gzip_bytes / 1024:.0f} KB gzip, {heaviest.requests} requests)",
         flush=True,
     )
+
+
+def load_average() -> str:
+    """1-minute load: other work on a shared machine shows up here and in the timings."""
+    return f"{os.getloadavg()[0]:.2f}"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -269,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         "warm": [],
         "notes": [],
     }
+    load_at_start = load_average()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         with LinkFarm(hosts=args.hosts, latency_ms=args.latency_ms, kind=args.farm) as farm:
@@ -285,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results["machine"]["Load average (start → end)"] = f"{load_at_start} → {load_average()}"
     paths = write_report(results, args.out)
     print("wrote " + ", ".join(str(p) for p in paths))
     return 0
