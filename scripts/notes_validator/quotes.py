@@ -52,14 +52,12 @@ class QuoteResult:
     closest: str = ""
     score: float = 0.0
 
-    def describe(self) -> str:
+    def describe(self, against: str = "its source") -> str:
         which = f" (part {self.part_index + 1} of {self.part_count})" if self.part_count > 1 else ""
-        if not self.closest:
-            return f"quote not found in its source{which}"
-        return (
-            f"quote not found in its source{which}; closest passage ({self.score:.0f}% similar): "
-            f'"{shorten(self.closest)}"'
-        )
+        message = f"quote not found in {against}{which}"
+        if self.closest:
+            message += f"; the closest passage is {self.score:.0f}% similar"
+        return message
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -85,5 +83,10 @@ def _closest(parts: list[str], index: int, source: str, position: int) -> QuoteR
     alignment = fuzz.partial_ratio_alignment(part, haystack)
     if alignment is None or alignment.score == 0:
         return QuoteResult(False, index, len(parts), part)
-    passage = haystack[alignment.dest_start : alignment.dest_end]
-    return QuoteResult(False, index, len(parts), part, passage, alignment.score)
+    start, end = alignment.dest_start, alignment.dest_end
+    # Widen to whole words so the contributor sees "The worker", not "e worker".
+    while start > 0 and haystack[start - 1].isalnum() and haystack[start].isalnum():
+        start -= 1
+    while end < len(haystack) and haystack[end].isalnum() and haystack[end - 1].isalnum():
+        end += 1
+    return QuoteResult(False, index, len(parts), part, shorten(haystack[start:end], 300), alignment.score)

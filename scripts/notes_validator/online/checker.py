@@ -306,7 +306,7 @@ def quote_finding(quote: QuoteNote, normalized_source: str, against: str) -> Fin
         quote.position,
         ERROR,
         "quote",
-        f"{result.describe()} [checked against {against}]",
+        result.describe(against),
         quote.source_url,
         result.closest,
     )
