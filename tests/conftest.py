@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+
+# Browser fixtures live beside the browser tests; importing them here makes them visible to every test module.
+from browser_support import browser, hosted_edition, hosted_url, offline_edition, open_reader  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -24,3 +28,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition packed by the one documented command, scripts/build_offline.py."""
+    zip_path = tmp_path_factory.mktemp("dist") / "lua-notes-offline.zip"
+    result = subprocess.run(
+        [sys.executable, "scripts/build_offline.py", "--output", str(zip_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"scripts/build_offline.py failed:\n{result.stderr}"
+    return zip_path
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked as a reader unpacks it: the folder that holds index.html."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / "lua-notes-offline"

@@ -1,0 +1,175 @@
+"""Reading the site in Chromium, in both editions: the offline zip from file:// and the hosted build over HTTP.
+
+The offline edition must not send a single request outside file://; every request that tries is
+aborted and recorded, and each test checks the record. The hosted edition may ask GitHub's API for
+the repository's star count (Material's repo facts), and nothing else outside 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from browser_support import Edition, Reader, goto, text_tokens
+
+pytestmark = pytest.mark.browser
+
+# The only host the hosted edition may reach, for the stars and version shown beside the repo link.
+HOSTED_MAY_REACH = ("https://api.github.com/",)
+
+
+@pytest.fixture(params=["offline", "hosted"])
+def edition(request: pytest.FixtureRequest) -> Edition:
+    return request.getfixturevalue(f"{request.param}_edition")
+
+
+def assert_stayed_home(reader: Reader) -> None:
+    """Nothing left the edition (offline) or only the repo facts did (hosted); no page logged an error."""
+    if reader.edition.offline:
+        assert reader.outside == [], "the offline edition tried to reach the network"
+    else:
+        assert [u for u in reader.outside if not u.startswith(HOSTED_MAY_REACH)] == [], "unexpected remote requests"
+    assert reader.errors == [], "pages logged errors"
+
+
+def home_url(edition: Edition) -> str:
+    return edition.base_url + ("index.html" if edition.offline else "")
+
+
+def test_every_page_loads_and_next_links_reach_it(edition: Edition, open_reader: Any) -> None:
+    """From the home page, clicking 下一页 visits every built page once, each with a visible heading."""
+    reader = open_reader(edition)
+    page = reader.new_page()
+    goto(page, home_url(edition))
+    visited = [edition.page_of(page.url)]
+    while True:
+        heading = page.locator("article.md-content__inner h1").first
+        assert heading.inner_text().strip(), f"{page.url}: no visible heading"
+        next_link = page.locator("a.md-footer__link--next")
+        if not next_link.count():
+            break
+        with page.expect_navigation(wait_until="load"):
+            next_link.click()
+        visited.append(edition.page_of(page.url))
+        assert len(visited) <= 500, "the 下一页 links run in a circle"
+    on_disk = sorted(h.relative_to(edition.root).as_posix() for h in edition.page_files())
+    assert len(on_disk) >= 2, f"{edition.root}: the built site has no pages"
+    assert sorted(visited) == on_disk, "walking the 下一页 links should reach every page exactly once"
+    assert_stayed_home(reader)
+
+
+def test_sidebar_links_open_their_pages(edition: Edition, open_reader: Any) -> None:
+    """Every page link in the sidebar opens the page it names (clicked one after another, as a reader would)."""
+    reader = open_reader(edition)
+    page = reader.new_page()
+    goto(page, home_url(edition))
+    targets = page.evaluate(
+        """() => [...document.querySelectorAll("nav.md-nav--primary a.md-nav__link[href]")]
+              .filter(a => a.offsetParent !== null && !a.getAttribute("href").startsWith("#"))
+              .map(a => a.href)"""
+    )
+    assert len(targets) >= 5, "the sidebar shows too few links"
+    for target in dict.fromkeys(targets):
+        # Links are relative, so find the one pointing at target on whatever page we are on now.
+        found = page.evaluate(
+            """t => { const a = [...document.querySelectorAll("nav.md-nav--primary a.md-nav__link[href]")]
+                          .find(a => a.href === t && a.offsetParent !== null);
+                      if (a) a.setAttribute("data-test-next", ""); return !!a; }""",
+            target,
+        )
+        assert found, f"{page.url}: the sidebar has no visible link to {target}"
+        with page.expect_navigation(wait_until="load"):
+            page.locator("[data-test-next]").click()
+        assert edition.page_of(page.url) == edition.page_of(target), f"the link to {target} opened {page.url}"
+        assert page.locator("article.md-content__inner h1").first.inner_text().strip()
+    assert_stayed_home(reader)
+
+
+def _pages_with_word(edition: Edition, word: str) -> set[str]:
+    """Pages whose search-index text holds a token starting with word (what lunr's prefix query matches)."""
+    index = json.loads((edition.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    wanted = word.lower()
+    pages = set()
+    for doc in index["docs"]:
+        tokens = text_tokens(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))
+        if any(t.startswith(wanted) for t in tokens):
+            pages.add(edition.page_of(edition.base_url + doc["location"]))
+    return pages
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type a query like a reader and return the result links, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    # Material reacts to keyboard events; fill() alone may not start a search for CJK text.
+    box.press("End")
+    results = page.locator("li.md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(state="attached", timeout=10_000)
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+@pytest.mark.parametrize("word", ["轻量级", "OpenResty"])
+def test_search_finds_the_right_pages(edition: Edition, open_reader: Any, word: str) -> None:
+    expected = _pages_with_word(edition, word)
+    assert expected, f"no page of the site uses the word {word!r}; the search test needs one"
+    reader = open_reader(edition)
+    page = reader.new_page()
+    goto(page, home_url(edition))
+    hrefs = search(page, word)
+    found = {edition.page_of(page.evaluate("h => new URL(h, location.href).href", h)) for h in hrefs}
+    assert found, f"searching {word!r} showed no results"
+    top = edition.page_of(page.evaluate("h => new URL(h, location.href).href", hrefs[0]))
+    assert top in expected, f"searching {word!r} ranked {top} first, a page without the word"
+    # Material renders the first ten pages and loads more on scroll; pages that only share part of the
+    # word (轻量 for 轻量级) may follow the exact hits, so check the exact hits are all there.
+    if len(expected) <= 10:
+        assert expected <= found, f"searching {word!r} missed pages: {sorted(expected - found)}"
+    assert_stayed_home(reader)
+
+
+def _page_with_code(edition: Edition) -> str:
+    for html in edition.page_files():
+        if re.search(r'<div class="(?:[^"]* )?highlight"', html.read_text(encoding="utf-8")):
+            return edition.url_of(html)
+    raise AssertionError("no page has a highlighted code block to copy")
+
+
+def test_copy_button_copies_the_code(edition: Edition, open_reader: Any) -> None:
+    reader = open_reader(edition, permissions=["clipboard-read", "clipboard-write"])
+    page = reader.new_page()
+    goto(page, _page_with_code(edition))
+    block = page.locator(".md-content .highlight").first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    code = block.locator("pre > code").text_content() or ""
+    page.evaluate("navigator.clipboard.writeText('(clipboard before the click)')")
+    block.locator("button[data-md-type='copy']").click()
+    page.locator(".md-dialog--active").wait_for(timeout=5_000)  # Material's 「已复制到剪贴板」
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == code.strip()
+    assert_stayed_home(reader)
+
+
+def test_color_toggle_switches_and_is_remembered(edition: Edition, open_reader: Any) -> None:
+    reader = open_reader(edition, color_scheme="light")
+    page = reader.new_page()
+    pages = edition.page_files()
+    goto(page, edition.url_of(pages[0]))
+
+    def scheme() -> str:
+        return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+    assert scheme() == "default", "with a light system setting the site should start light"
+    seen = []
+    for _ in range(3):  # auto -> light -> dark -> auto: the cycle of three toggles in mkdocs.yml
+        page.locator("form[data-md-component='palette'] label.md-header__button:visible").click()
+        seen.append(scheme())
+        if seen[-1] == "slate":
+            break
+    assert seen[-1] == "slate", f"the toggle never switched to the dark scheme: {seen}"
+    goto(page, edition.url_of(pages[-1]))
+    assert scheme() == "slate", "the dark scheme was forgotten on the next page"
+    assert_stayed_home(reader)
