@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
         findings.extend(checker.run(pages))
         stats.update(checker.stats)
     elif cache is not None:
-        from .online.checker import verify_against_snapshots
+        from .snapshots import verify_against_snapshots
 
         findings.extend(verify_against_snapshots(pages, cache))
     if cache is not None:

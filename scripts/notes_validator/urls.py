@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -33,6 +34,7 @@ def without_fragment(url: str) -> tuple[str, str]:
     return base, fragment
 
 
+@lru_cache(maxsize=65_536)
 def external_problem(url: str) -> str:
     """Why an http(s) URL is malformed, or '' when it is fine."""
     if any(ch.isspace() for ch in url):
@@ -57,14 +59,16 @@ def external_problem(url: str) -> str:
         return "URL has port 0"
     if host.startswith("[") or ":" in host:
         return ""  # IPv6 literal, parsed by urlsplit already
+    return "" if _valid_host(host) else f"invalid host name '{host}'"
+
+
+@lru_cache(maxsize=4096)
+def _valid_host(host: str) -> bool:
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        return f"invalid host name '{host}'"
-    labels = ascii_host.rstrip(".").split(".")
-    if not all(HOST_LABEL.match(label) for label in labels):
-        return f"invalid host name '{host}'"
-    return ""
+        return False
+    return all(HOST_LABEL.match(label) for label in ascii_host.rstrip(".").split("."))
 
 
 def canonical(url: str) -> str:

@@ -6,6 +6,7 @@ import asyncio
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -13,8 +14,9 @@ import aiohttp
 
 from ..guard import Guard, GuardedResolver
 from ..htmltext import HtmlPage, decode, is_html
-from ..model import ERROR, INFO, WARNING, Finding, Link, Page, Position, QuoteNote
-from ..quotes import normalize, verify
+from ..model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
+from ..quotes import normalize
+from ..snapshots import quote_finding
 from ..urls import canonical, external_problem, kind_of, without_fragment
 from .cache import Cache
 from .fetch import Fetcher, FetchSettings, Outcome
@@ -35,11 +37,11 @@ class Job:
     from_cache: bool = False
     archived: str = ""
 
-    @property
+    @cached_property
     def wants_anchors(self) -> bool:
         return any(fragment and not fragment.startswith(":~:") for _, fragment in self.links)
 
-    @property
+    @cached_property
     def wants_body(self) -> bool:
         return self.wants_anchors or bool(self.quotes)
 
@@ -59,10 +61,6 @@ def gather_jobs(pages: list[Page]) -> dict[str, Job]:
             base, _ = without_fragment(quote.source_url)
             jobs.setdefault(canonical(base), Job(base)).quotes.append(quote)
     return jobs
-
-
-def date_of(timestamp: float) -> str:
-    return time.strftime("%Y-%m-%d", time.gmtime(timestamp))
 
 
 def _date_time(timestamp: float) -> str:
@@ -298,31 +296,4 @@ class OnlineChecker:
         return quote_finding(quote, job.text, f"its source (fetched {_date_time(job.fetched_at)})")
 
 
-def quote_finding(quote: QuoteNote, normalized_source: str, against: str) -> Finding:
-    result = verify(quote.paragraphs, normalized_source, normalized=True)
-    if result.found:
-        return Finding(quote.position, INFO, "quote", f"quote verified against {against}", quote.source_url)
-    return Finding(
-        quote.position,
-        ERROR,
-        "quote",
-        result.describe(against),
-        quote.source_url,
-        result.closest,
-    )
-
-
-def verify_against_snapshots(pages: list[Page], cache: Cache) -> list[Finding]:
-    """Without --online: re-check quotes against the text kept from the last successful fetch."""
-    findings = []
-    for page in pages:
-        for quote in page.quotes:
-            if quote.problem or not quote.source_url:
-                continue
-            snapshot = cache.snapshot(canonical(without_fragment(quote.source_url)[0]))
-            if snapshot is not None:
-                findings.append(quote_finding(quote, snapshot[0], f"snapshot of {date_of(snapshot[1])}"))
-    return findings
-
-
-__all__ = ["OnlineChecker", "Position", "verify_against_snapshots"]
+__all__ = ["OnlineChecker", "Position"]
