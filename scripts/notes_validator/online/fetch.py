@@ -193,7 +193,8 @@ class Fetcher:
                 reason = _guard_reason(exc)
                 if reason:
                     return _Hop(refused=reason)
-                return _Hop(error=f"cannot connect: {exc.os_error.strerror or exc.os_error}")
+                why = "connection refused" if isinstance(exc.os_error, ConnectionRefusedError) else exc.os_error
+                return _Hop(error=f"cannot connect to {exc.host}:{exc.port}: {why}")
             except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError) as exc:
                 if attempt < self.settings.retries:
                     await asyncio.sleep(self._backoff(attempt))
