@@ -317,3 +317,20 @@ def test_redirect_hop_to_a_private_address_is_refused(tmp_path, http: Server):
         assert http.hits["/redirect-to"] == 1 and other.hits["/ok"] == 0
     finally:
         other.stop()
+
+
+def test_retry_after_forms_and_host_slowdown() -> None:
+    import email.utils
+    import time
+
+    from notes_validator.online.fetch import retry_after_seconds
+    from notes_validator.online.politeness import HostGate
+
+    assert retry_after_seconds("5") == 5
+    assert retry_after_seconds("3600") == 60  # capped
+    date = email.utils.formatdate(time.time() + 30, usegmt=True)
+    assert 25 <= (retry_after_seconds(date) or 0) <= 30
+    assert retry_after_seconds("soon") is None
+    gate = HostGate(concurrency=1, interval=0.0)
+    gate.slow_down(2.0)
+    assert gate.interval > 0 and gate.next_at >= time.monotonic() + 1.5

@@ -100,3 +100,12 @@ def test_charset_order() -> None:
     assert detect_charset(b'<meta charset="utf-8">' + body, "text/html; charset=gbk") == "gb18030"  # header wins
     assert "协程" in decode(body * 20, "text/html")  # no declaration at all: detection
     assert detect_charset(b"\xef\xbb\xbf<p>x</p>", "text/html; charset=latin1") == "utf-8"  # BOM first
+
+
+def test_unique_fallback_matches_python_markdown() -> None:
+    from markdown.extensions.toc import unique as markdown_unique
+    from notes_validator.config import _unique
+
+    for sequence in (["a", "a", "a"], ["标题_1", "标题", "标题"], ["", "", "x_2", "x", "x"]):
+        ours, theirs = set(), set()
+        assert [_unique(i, ours) for i in sequence] == [markdown_unique(i, theirs) for i in sequence]

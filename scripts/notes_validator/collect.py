@@ -17,7 +17,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .config import SiteConfig
+from .config import SiteConfig, unique
 from .model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
 
 EXAMPLE_MARKER = re.compile(r"<!--\s*example:\s*(?P<path>\S+)\s*-->")
@@ -254,8 +254,6 @@ class _PageCollector:
             note.problem = "empty quote: nothing is quoted above the source line"
 
     def finish_anchors(self) -> None:
-        from markdown.extensions.toc import unique
-
         used = set(self.explicit_ids)
         counters: dict[str, int] = {}
         for explicit, text, _line in self.heading_ids:

@@ -86,6 +86,25 @@ def default_slugify() -> Slugify:
     return slugify
 
 
+def _unique(id: str, ids: set[str], counters: dict[str, int] | None = None) -> str:
+    """Python-Markdown's toc rule for repeated ids: append _1, _2, … (used only without Markdown)."""
+    if id in ids or not id:
+        match = re.match(r"^(.*)_([0-9]+)$", id)
+        base, count = (match.group(1), int(match.group(2))) if match else (id, 0)
+        count += 1
+        while f"{base}_{count}" in ids:
+            count += 1
+        id = f"{base}_{count}"
+    ids.add(id)
+    return id
+
+
+try:
+    from markdown.extensions.toc import unique
+except ImportError:  # pragma: no cover - Markdown is always there where MkDocs is
+    unique = _unique
+
+
 @dataclass
 class SiteConfig:
     """What the checks need to know about the site."""

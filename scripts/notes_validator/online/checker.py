@@ -174,8 +174,11 @@ class OnlineChecker:
             fetcher = Fetcher(session, self.settings, self.guard)
 
             async def one(job: Job) -> None:
-                job.outcome = await fetcher.check(job.url, job.wants_body)
-                self._digest(job)
+                try:
+                    job.outcome = await fetcher.check(job.url, job.wants_body)
+                    self._digest(job)
+                except Exception as exc:  # one odd page must not cost the whole report
+                    job.outcome = Outcome(job.url, error=f"could not check: {exc.__class__.__name__}: {exc}")
                 self._remember(canonical(job.url), job)
                 if bar is not None:
                     bar.update()
