@@ -15,7 +15,7 @@ import gzip
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -38,6 +38,7 @@ class PageWeight:
     bytes: int
     gzip_bytes: int
     requests: int
+    resources: tuple[tuple[str, int], ...] = ()  # (path inside the site, bytes), largest first
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -87,7 +88,12 @@ def _static_weight(site: Path, html: Path) -> PageWeight:
                         files.setdefault(font_file, font_file.read_bytes())
     total = sum(len(data) for data in files.values())
     gz = sum(_gzip_size(data) for data in files.values())
-    return PageWeight(page_url_path(site, html), total, gz, len(files))
+    resources = _largest((f.relative_to(site).as_posix(), len(data)) for f, data in files.items())
+    return PageWeight(page_url_path(site, html), total, gz, len(files), resources)
+
+
+def _largest(resources: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(resources, key=lambda item: item[1], reverse=True))
 
 
 def _local_file(site: Path, url: str) -> Path | None:
@@ -140,24 +146,26 @@ def _browser_weights(site: Path, pages: list[Path]) -> list[PageWeight]:
                 path = page_url_path(site, html)
                 context = browser.new_context(service_workers="block")
                 page = context.new_page()
-                bodies: list[bytes] = []
+                bodies: list[tuple[str, bytes]] = []
                 page.on("requestfinished", lambda request, sink=bodies: _collect(request, sink))
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(200)  # late fetches such as the search worker's index
                 context.close()
-                total = sum(len(body) for body in bodies)
-                results.append(PageWeight(path, total, sum(_gzip_size(b) for b in bodies), len(bodies)))
+                total = sum(len(body) for _, body in bodies)
+                gz = sum(_gzip_size(body) for _, body in bodies)
+                resources = _largest((url.removeprefix(base), len(body)) for url, body in bodies)
+                results.append(PageWeight(path, total, gz, len(bodies), resources))
         finally:
             browser.close()
     return results
 
 
-def _collect(request: object, sink: list[bytes]) -> None:
+def _collect(request: object, sink: list[tuple[str, bytes]]) -> None:
     response = request.response()  # type: ignore[attr-defined]
     if response is None:
         return
     with contextlib.suppress(Exception):  # a body that is already gone (redirect, aborted) counts as 0
-        sink.append(response.body())
+        sink.append((request.url, response.body()))  # type: ignore[attr-defined]
 
 
 def measure(site: Path, method: str = "auto") -> tuple[str, list[PageWeight]]:

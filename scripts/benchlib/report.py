@@ -100,6 +100,9 @@ def _page_rows(results: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|",
     ]
     rows += [f"| /{p['page']} | {_kb(p['bytes'])} | {_kb(p['gzip_bytes'])} | {p['requests']} |" for p in pages]
+    heaviest = pages[0]
+    rows += ["", f"What the heaviest page, /{heaviest['page']}, loads:", "", "| File | Size |", "|---|---:|"]
+    rows += [f"| {name} | {_kb(size)} |" for name, size in heaviest.get("resources", [])]
     return [*rows, ""]
 
 
