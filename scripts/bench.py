@@ -41,6 +41,7 @@ VALIDATOR = REPO / "scripts" / "validate.py"
 CONCURRENCY = 64
 HOST_CONCURRENCY = 8
 MISSING_URL = re.compile(r"/missing/(\d+)")
+AIOREF_OUTPUT = re.compile(r"^\d+ \d+\n?$")
 
 
 def find_lychee() -> str | None:
@@ -87,6 +88,8 @@ def lychee_command(lychee: str, corpus: Corpus) -> list[str]:
 
 def broken_reported(run: Run) -> int:
     """How many distinct broken farm URLs a checker printed (works for any output format)."""
+    if AIOREF_OUTPUT.match(run.stdout):
+        return int(run.stdout.split()[1])  # the reference loop prints counts, not URLs
     return len(set(MISSING_URL.findall(run.stdout + run.stderr)))
 
 
@@ -157,8 +160,11 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
         floors = [measure_floor(all_urls, CONCURRENCY, HOST_CONCURRENCY)[0] for _ in range(args.runs)]
         results["floor"].append({"n": n, "runs": floors, "median": statistics.median(floors)})
         print(f"N={n}: farm floor (bare keep-alive client) {statistics.median(floors):.3f} s", flush=True)
-        per_tool: dict[str, list[dict[str, Any]]] = {"ours": [], "lychee": []}
+        per_tool: dict[str, list[dict[str, Any]]] = {"ours": [], "lychee": [], "aiohttp": []}
+        aioref = [sys.executable, str(Path(__file__).resolve().parent / "benchlib" / "aioref.py")]
         for _ in range(args.runs):  # alternate the tools so drift on a shared machine hits both alike
+            if not args.no_aiohttp:
+                per_tool["aiohttp"].append(timed_check(farm, [*aioref, str(corpus.root / "docs")], corpus.root))
             if not ours_problem:
                 per_tool["ours"].append(timed_check(farm, ours_command(corpus, cache=False), corpus.root))
             if lychee:
@@ -250,6 +256,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--farm", choices=["auto", "nginx", "python"], default="auto", help="link farm server")
     parser.add_argument("--no-lychee", action="store_true", help="do not run lychee")
     parser.add_argument("--no-ours", action="store_true", help="do not run scripts/validate.py online")
+    parser.add_argument("--no-aiohttp", action="store_true", help="do not run the plain aiohttp reference loop")
     parser.add_argument("--no-warm", action="store_true", help="skip the warm-cache rerun")
     parser.add_argument("--skip-site", action="store_true", help="skip offline validation, build and page weight")
     parser.add_argument("--page-weight", choices=["auto", "browser", "static"], default="auto")

@@ -25,20 +25,20 @@ def _target(ok: bool) -> str:
 
 def _online_rows(results: dict[str, Any]) -> list[str]:
     rows = [
-        "| N links | farm floor | ours (median) | lychee (median) | ours / lychee | ≤ 1.0? "
+        "| N links | farm floor | plain aiohttp | ours (median) | lychee (median) | ours / lychee | ≤ 1.0? "
         "| broken found: ours / lychee / farm 404s | peak RSS: ours / lychee |",
-        "|---:|---:|---:|---:|---:|:-:|:-:|:-:|",
+        "|---:|---:|---:|---:|---:|---:|:-:|:-:|:-:|",
     ]
     floors = {f["n"]: f["median"] for f in results["floor"]}
     for n in sorted(floors):
         by_tool = {r["tool"]: r for r in results["online"] if r["n"] == n}
-        ours, lychee = by_tool.get("ours"), by_tool.get("lychee")
+        ours, lychee, aio = by_tool.get("ours"), by_tool.get("lychee"), by_tool.get("aiohttp")
         ratio = ours["median"] / lychee["median"] if ours and lychee else None
         found = " / ".join(str(t["broken_reported"]) if t else "–" for t in (ours, lychee))
         farm_404 = (ours or lychee or {}).get("farm_404", "–")
         rss = " / ".join(f"{t['peak_rss_mb']:.0f} MB" if t else "–" for t in (ours, lychee))
         rows.append(
-            f"| {n:,} | {_s(floors[n])} | {_s(ours['median']) if ours else '–'} "
+            f"| {n:,} | {_s(floors[n])} | {_s(aio['median']) if aio else '–'} | {_s(ours['median']) if ours else '–'} "
             f"| {_s(lychee['median']) if lychee else '–'} | {f'{ratio:.2f}' if ratio else '–'} "
             f"| {_target(ratio <= 1.0) if ratio else '–'} | {found} / {farm_404} | {rss} |"
         )
@@ -128,7 +128,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         f"Link farm: {results.get('farm', 'not started')}; 5 % of the links answer 404. Both checkers use "
         f"{settings['concurrency']} requests in flight, {settings['host_concurrency']} per host and no interval "
         "between requests to a host. Farm floor: a bare keep-alive client with the same limits and no other work "
-        f"(ideal: N × {settings['latency_ms']:.0f} ms / {settings['concurrency']}).",
+        f"(ideal: N × {settings['latency_ms']:.0f} ms / {settings['concurrency']}). Plain aiohttp: the simplest "
+        "aiohttp loop with the same limits (scripts/benchlib/aioref.py), what Python can reach here.",
         "",
         *_online_rows(results),
         "",
