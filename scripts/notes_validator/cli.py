@@ -38,7 +38,12 @@ def positive_int(value: str) -> int:
 
 
 def non_negative_int(value: str) -> int:
-    number = positive_int(str(int(value) + 1)) - 1 if value.lstrip("-").isdigit() else positive_int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' must not be negative")
     return number
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -64,9 +65,14 @@ class Guard:
 
     def check_url(self, url: str) -> str:
         """Why this URL's literal host is refused, or '' if it may go on to DNS."""
+        scheme, _, rest = url.partition("://")
+        return self._check_netloc(scheme.lower(), rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0])
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one guard per run; the cache dies with it
+    def _check_netloc(self, scheme: str, netloc: str) -> str:
         try:
-            parts = urlsplit(url)
-            host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+            parts = urlsplit(f"{scheme}://{netloc}/")
+            host, port = parts.hostname or "", parts.port or (443 if scheme == "https" else 80)
         except ValueError:
             return ""
         if self.is_exempt(host, port):

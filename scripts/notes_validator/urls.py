@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
+WHITESPACE = re.compile(r"\s")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 NOT_CHECKED_SCHEMES = {"mailto", "tel", "data", "javascript", "ftp", "irc", "news", "sms", "file", "xmpp"}
@@ -37,7 +38,7 @@ def without_fragment(url: str) -> tuple[str, str]:
 @lru_cache(maxsize=65_536)
 def external_problem(url: str) -> str:
     """Why an http(s) URL is malformed, or '' when it is fine."""
-    if any(ch.isspace() for ch in url):
+    if WHITESPACE.search(url):
         return "URL contains whitespace"
     if url.count("(") != url.count(")"):
         return "unbalanced parentheses in URL (a Markdown link ended early?)"

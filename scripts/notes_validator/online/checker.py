@@ -6,20 +6,18 @@ import asyncio
 import sys
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import aiohttp
 
-from ..guard import Guard, GuardedResolver
-from ..htmltext import HtmlPage, decode, is_html
+from ..guard import Guard
 from ..model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
-from ..quotes import normalize
 from ..snapshots import quote_finding
 from ..urls import canonical, external_problem, kind_of, without_fragment
 from .cache import Cache
-from .fetch import Fetcher, FetchSettings, Outcome
+from .fetch import FetchSettings, Outcome
+from .pool import Spec, fetch, loop_factory, session_for
 from .wayback import newest_snapshot
 
 
@@ -28,6 +26,7 @@ class Job:
     """One URL to fetch, and everything that depends on it."""
 
     url: str
+    key: str = ""  # canonical form: cache key
     links: list[tuple[Link, str]] = field(default_factory=list)  # (link, fragment)
     quotes: list[QuoteNote] = field(default_factory=list)
     outcome: Outcome | None = None
@@ -37,11 +36,9 @@ class Job:
     from_cache: bool = False
     archived: str = ""
 
-    @cached_property
-    def wants_anchors(self) -> bool:
-        return any(fragment and not fragment.startswith(":~:") for _, fragment in self.links)
+    wants_anchors: bool = False  # some link has a #fragment to look for
 
-    @cached_property
+    @property
     def wants_body(self) -> bool:
         return self.wants_anchors or bool(self.quotes)
 
@@ -53,13 +50,19 @@ def gather_jobs(pages: list[Page]) -> dict[str, Job]:
             if kind_of(link.url) != "external" or external_problem(link.url):
                 continue
             base, fragment = without_fragment(link.url)
-            job = jobs.setdefault(canonical(base), Job(base))
+            key = canonical(base)
+            job = jobs.get(key)
+            if job is None:
+                job = jobs[key] = Job(base, key=key)
             job.links.append((link, fragment))
+            if fragment and not fragment.startswith(":~:"):
+                job.wants_anchors = True
         for quote in page.quotes:
             if quote.problem or not quote.source_url:
                 continue
             base, _ = without_fragment(quote.source_url)
-            jobs.setdefault(canonical(base), Job(base)).quotes.append(quote)
+            key = canonical(base)
+            jobs.setdefault(key, Job(base, key=key)).quotes.append(quote)
     return jobs
 
 
@@ -93,15 +96,12 @@ class OnlineChecker:
         self.stats: dict[str, Any] = {"urls": 0, "fetched": 0, "from_cache": 0, "broken": 0, "blocked": 0}
 
     def run(self, pages: list[Page]) -> list[Finding]:
-        return asyncio.run(self.run_async(pages))
-
-    async def run_async(self, pages: list[Page]) -> list[Finding]:
         jobs = gather_jobs(pages)
         self.stats["urls"] = len(jobs)
         to_fetch = [job for key, job in jobs.items() if not self._from_cache(key, job)]
         self.stats["from_cache"] = len(jobs) - len(to_fetch)
         if to_fetch:
-            await self._fetch_all(to_fetch)
+            self._fetch_all(to_fetch)
         findings: list[Finding] = []
         for key, job in jobs.items():
             findings.extend(self._evaluate(key, job))
@@ -158,64 +158,38 @@ class OnlineChecker:
             self.cache.put_snapshot(key, job.text, outcome.fetched_at)
 
     # --- fetching ----------------------------------------------------------------------------------
-    async def _fetch_all(self, jobs: list[Job]) -> None:
-        connector = aiohttp.TCPConnector(
-            limit=self.settings.max_concurrency,
-            limit_per_host=0,  # per-host limits are ours (HostGate), shared by HEAD, GET and retries
-            resolver=GuardedResolver(self.guard, self.base_resolver),
-            ttl_dns_cache=300,
-        )
+    def _fetch_all(self, jobs: list[Job]) -> None:
         bar = None
         if self.progress:
             from tqdm import tqdm
 
             bar = tqdm(total=len(jobs), unit="url", file=sys.stderr, leave=False)
-        async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar()) as session:
-            fetcher = Fetcher(session, self.settings, self.guard)
-
-            async def one(job: Job) -> None:
-                try:
-                    job.outcome = await fetcher.check(job.url, job.wants_body)
-                    self._digest(job)
-                except Exception as exc:  # one odd page must not cost the whole report
-                    job.outcome = Outcome(job.url, error=f"could not check: {exc.__class__.__name__}: {exc}")
-                self._remember(canonical(job.url), job)
-                if bar is not None:
-                    bar.update()
-
-            await asyncio.gather(*(one(job) for job in jobs))
-            self.stats["fetched"] = len(jobs)
-            if self.archive_api:
-                dead = [job for job in jobs if self._is_dead(job)]
-                await asyncio.gather(*(self._suggest_archive(session, job) for job in dead))
+        specs = [Spec(job.key, job.url, job.wants_body, bool(job.quotes)) for job in jobs]
+        by_key = {job.key: job for job in jobs}
+        for result in fetch(specs, self.settings, self.guard, self.base_resolver, bar.update if bar else None):
+            job = by_key[result.key]
+            job.outcome, job.anchors, job.text = result.outcome, result.anchors, result.text
+            job.fetched_at = result.outcome.fetched_at
+            self._remember(job.key, job)
         if bar is not None:
             bar.close()
-
-    def _digest(self, job: Job) -> None:
-        """Keep what later checks need from the body (anchors, normalised text), then drop the bytes."""
-        outcome = job.outcome
-        assert outcome is not None
-        job.fetched_at = outcome.fetched_at
-        if not outcome.ok or not outcome.body:
-            outcome.body = b""
-            return
-        html = is_html(outcome.body, outcome.content_type)
-        text = decode(outcome.body, outcome.content_type)
-        if html:
-            page = HtmlPage(text)
-            job.anchors = page.anchors()
-            if job.quotes:
-                job.text = normalize(page.text())
-        elif job.quotes:
-            job.text = normalize(text)
-        outcome.body = b""
+        self.stats["fetched"] = len(jobs)
+        dead = [job for job in jobs if self._is_dead(job)]
+        if self.archive_api and dead:
+            with asyncio.Runner(loop_factory=loop_factory()) as runner:
+                runner.run(self._suggest_archives(dead))
 
     def _is_dead(self, job: Job) -> bool:
         outcome = job.outcome
         return outcome is not None and not outcome.refused and not outcome.blocked and not outcome.ok
 
-    async def _suggest_archive(self, session: aiohttp.ClientSession, job: Job) -> None:
-        job.archived = await newest_snapshot(session, self.archive_api, job.url, self.settings.timeout)
+    async def _suggest_archives(self, jobs: list[Job]) -> None:
+        async with session_for(self.settings, self.guard, self.base_resolver) as session:
+            found = await asyncio.gather(
+                *(newest_snapshot(session, self.archive_api, job.url, self.settings.timeout) for job in jobs)
+            )
+        for job, archived in zip(jobs, found, strict=True):
+            job.archived = archived
 
     # --- findings ------------------------------------------------------------------------------------
     def _evaluate(self, key: str, job: Job) -> list[Finding]:
