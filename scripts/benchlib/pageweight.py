@@ -110,18 +110,36 @@ def _local_file(site: Path, url: str) -> Path | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        # Serve the site under its site_url path (e.g. /lua-notes/), as the host does: 404.html links there.
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
+        return super().translate_path(path)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+def site_prefix(site: Path) -> str:
+    """The path part of site_url, read from 404.html's absolute asset links ("/" when there are none)."""
+    not_found = site / "404.html"
+    text = not_found.read_text(encoding="utf-8", errors="replace") if not_found.exists() else ""
+    match = re.search(r"""href=["'](/[^"']*?)assets/stylesheets/""", text)
+    return match.group(1) if match else "/"
+
+
 @contextlib.contextmanager
 def _serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    prefix = site_prefix(site)
+    handler_class = type("_SiteHandler", (_QuietHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
@@ -153,7 +171,7 @@ def _browser_weights(site: Path, pages: list[Path]) -> list[PageWeight]:
                 context.close()
                 total = sum(len(body) for _, body in bodies)
                 gz = sum(_gzip_size(body) for _, body in bodies)
-                resources = _largest((url.removeprefix(base), len(body)) for url, body in bodies)
+                resources = _largest((url.removeprefix(base) or "index.html", len(body)) for url, body in bodies)
                 results.append(PageWeight(path, total, gz, len(bodies), resources))
         finally:
             browser.close()

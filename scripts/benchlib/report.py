@@ -69,11 +69,11 @@ def _site_rows(results: dict[str, Any]) -> list[str]:
         )
     if "page_weight" in results:
         pages = results["page_weight"]["pages"]
-        heaviest = pages[0]
+        heaviest = max(pages, key=lambda p: p["gzip_bytes"])
         rows.append(
-            f"| Heaviest first load: /{heaviest['page']} ({heaviest['requests']} requests) "
-            f"| {_kb(heaviest['bytes'])} ({_kb(heaviest['gzip_bytes'])} gzip) | < 300 KB "
-            f"| {_target(heaviest['bytes'] < PAGE_LIMIT_BYTES)} |"
+            f"| Heaviest first load: /{heaviest['page']} ({heaviest['requests']} requests), transferred with gzip "
+            f"(uncompressed: {_kb(heaviest['bytes'])}) | {_kb(heaviest['gzip_bytes'])} | < 300 KB "
+            f"| {_target(heaviest['gzip_bytes'] < PAGE_LIMIT_BYTES)} |"
         )
     return rows
 
@@ -83,14 +83,17 @@ def _page_rows(results: dict[str, Any]) -> list[str]:
     if not weight:
         return []
     pages = weight["pages"]
-    over = sum(1 for p in pages if p["bytes"] >= PAGE_LIMIT_BYTES)
+    over = sum(1 for p in pages if p["gzip_bytes"] >= PAGE_LIMIT_BYTES)
+    over_raw = sum(1 for p in pages if p["bytes"] >= PAGE_LIMIT_BYTES)
     rows = [
         f"## First-load weight of every page ({weight['method']})",
         "",
-        f"{len(pages)} pages; {over} at or above 300 KB uncompressed. "
+        f"{len(pages)} pages; {over} at or above 300 KB transferred with gzip, {over_raw} at or above 300 KB "
+        "uncompressed. "
         + (
             "Measured in Chromium: every response body the page received (HTML, CSS, JS, images, fonts, "
-            "search index), uncompressed; the gzip column estimates the transfer from a server that compresses."
+            "search index), uncompressed; the gzip column estimates the transfer from a server that compresses "
+            "(GitHub Pages does), file by file with gzip -6."
             if weight["method"] == "browser"
             else "Measured from the built files: the HTML and the stylesheets, scripts, images and fonts it "
             "references (uncompressed; gzip column estimated). Files fetched by scripts are not counted."
