@@ -277,3 +277,15 @@ def test_project_site_passes_offline() -> None:
     """The project's own pages: no broken internal link, anchor, reference or quoted-note shape."""
     result = cli(ROOT, "--no-cache")
     assert result.returncode == 0, result.stdout
+
+
+def test_reference_links_are_reported_where_used(site: Path, capsys) -> None:
+    page = write_page(site, "# 页\n\n[甲][r] 和 [乙][r]\n\n[r]: missing.md\n[u]: gone.md\n")
+    _, report = validate(capsys, page)
+    found = [(f["line"], f["column"], f["message"]) for f in report["findings"]]
+    assert found == [
+        (3, 1, "'missing.md' not found"),
+        (3, 10, "'missing.md' not found"),
+        (6, 1, "unused reference definition [u]"),
+        (6, 6, "'gone.md' not found"),
+    ]

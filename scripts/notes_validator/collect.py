@@ -221,7 +221,9 @@ class _PageCollector:
         line = (token.map or [0])[0] + 1
         self.locator.start_block(line - 1)
         where = self.locator.find(str(meta.get("url", "")), line + 2) or (line, 1)
-        self.page.links.append(Link(str(meta.get("url", "")), self.pos(*where), "reference-definition"))
+        self.page.links.append(
+            Link(str(meta.get("url", "")), self.pos(*where), "reference-definition", str(meta.get("id", "")))
+        )
         self._definitions.append((str(meta.get("id", "")), str(meta.get("label", "")), line))
 
     _definitions: list[tuple[str, str, int]]
@@ -266,7 +268,7 @@ class _PageCollector:
 
 def _link_text(children: list[Token], link_open: Token) -> str:
     """The first plain words of a link, to find a reference link in the source."""
-    index = children.index(link_open)
+    index = next(i for i, child in enumerate(children) if child is link_open)  # tokens compare equal by value
     following = children[index + 1 : index + 2]
     return following[0].content[:30] if following and following[0].type == "text" else ""
 
@@ -338,6 +340,10 @@ def collect_page(path: Path, config: SiteConfig, parser: MarkdownIt | None = Non
     collector = _PageCollector(page, source, config)
     collector._definitions = []
     collector.run(tokens, references)
+    # A used definition is checked where it is used; only unused ones are checked where they stand.
+    page.links = [
+        link for link in page.links if link.kind != "reference-definition" or link.text not in references.used
+    ]
     for key, label, line in collector._definitions:
         if key not in references.used:
             page.findings.append(
