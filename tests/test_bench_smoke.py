@@ -47,16 +47,18 @@ def _status(url: str) -> int:
 @pytest.mark.parametrize("kind", FARM_KINDS)
 def test_link_farm_serves_latency_404s_and_counts(kind: str, tmp_path: Path) -> None:
     with LinkFarm(hosts=3, latency_ms=20, kind=kind) as farm:
-        corpus = write_corpus(tmp_path, farm.base_urls, 40)
+        corpus = write_corpus(tmp_path, farm.base_urls, 60)
         urls = [line.split("](")[1].rstrip(")") for f in corpus.files for line in f.read_text().splitlines()[2:]]
-        assert len(urls) == 40 and len(set(urls)) == 40
+        assert len(urls) == 60 and len(set(urls)) == 60
         assert {url.split("/")[2].split(":")[0] for url in urls} == {"127.0.0.1", "127.0.0.2", "127.0.0.3"}
+        # The 20th link of each host is the broken one: links 57, 58 and 59, one per host.
+        assert corpus.broken == 3 and all("/missing/" in url for url in urls[57:])
         start = time.perf_counter()
-        statuses = [_status(url) for url in urls[:20]]
+        statuses = [_status(url) for url in urls[40:]]
         assert time.perf_counter() - start >= 20 * 0.02  # every response waited the latency
-        assert statuses.count(404) == 1 and statuses[19] == 404
+        assert statuses == [200] * 17 + [404] * 3
         stats = farm.stats()
-        assert (stats.ok, stats.not_found) == (19, 1)
+        assert (stats.ok, stats.not_found) == (17, 3)
         farm.reset_stats()
         assert farm.stats().total == 0
         port = farm.port
@@ -75,7 +77,7 @@ def test_smoke_run_writes_results_and_counts_match(tmp_path: Path) -> None:
     assert "| 50 |" in table
     assert (out / "chart.svg").read_text(encoding="utf-8").startswith("<svg")
     tools = {run["tool"]: run for run in results["online"]}
-    # 50 links, every 20th broken: links 19 and 39.
+    # 50 links on 2 hosts, the 20th of each host broken: links 38 and 39.
     assert "aiohttp" in tools  # the reference loop needs only aiohttp, a pinned dependency
     for run in tools.values():
         assert run["corpus_broken"] == 2

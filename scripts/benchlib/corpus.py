@@ -1,4 +1,4 @@
-"""A Markdown corpus of N links spread round-robin over the farm's hosts; every 20th link is broken."""
+"""A Markdown corpus of N links spread round-robin over the farm's hosts; 1 in 20 on every host is broken."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def write_corpus(root: Path, base_urls: list[str], links: int) -> Corpus:
         lines = [f"# Links {start}–{min(start + LINKS_PER_FILE, links) - 1}", ""]
         for i in range(start, min(start + LINKS_PER_FILE, links)):
             base = base_urls[i % len(base_urls)]
-            if i % BROKEN_EVERY == BROKEN_EVERY - 1:
+            # Count per host, so every host has its 5 % (a plain i % 20 would put them all on one host).
+            if (i // len(base_urls)) % BROKEN_EVERY == BROKEN_EVERY - 1:
                 broken += 1
                 lines.append(f"- [Missing page {i}]({base}/missing/{i})")
             else:
