@@ -15,6 +15,7 @@ import pytest
 from browser_support import Edition, Reader, goto, text_tokens
 
 pytestmark = pytest.mark.browser
+PlaywrightTimeout = pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`").TimeoutError
 
 # The only host the hosted edition may reach, for the stars and version shown beside the repo link.
 HOSTED_MAY_REACH = ("https://api.github.com/",)
@@ -102,12 +103,20 @@ def _pages_with_word(edition: Edition, word: str) -> set[str]:
 def search(page: Any, query: str) -> list[str]:
     """Type a query like a reader and return the result links, best first."""
     box = page.locator("input.md-search__input")
-    box.click()
+    try:
+        box.click(timeout=10_000)
+    except PlaywrightTimeout:
+        # Material hides the search box when its search worker cannot start (e.g. no iframe-worker shim).
+        raise AssertionError(f"{page.url}: the search box never became usable") from None
     box.fill(query)
     # Material reacts to keyboard events; fill() alone may not start a search for CJK text.
     box.press("End")
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
-    results.first.wait_for(state="attached", timeout=10_000)
+    try:
+        results.first.wait_for(state="attached", timeout=10_000)
+    except PlaywrightTimeout:
+        meta = page.locator(".md-search-result__meta").inner_text()
+        raise AssertionError(f"searching {query!r} showed no results; the search box says {meta!r}") from None
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
