@@ -130,12 +130,16 @@ def test_search_finds_the_right_pages(edition: Edition, open_reader: Any, word: 
     hrefs = search(page, word)
     found = {edition.page_of(page.evaluate("h => new URL(h, location.href).href", h)) for h in hrefs}
     assert found, f"searching {word!r} showed no results"
-    top = edition.page_of(page.evaluate("h => new URL(h, location.href).href", hrefs[0]))
-    assert top in expected, f"searching {word!r} ranked {top} first, a page without the word"
-    # Material renders the first ten pages and loads more on scroll; pages that only share part of the
-    # word (轻量 for 轻量级) may follow the exact hits, so check the exact hits are all there.
-    if len(expected) <= 10:
-        assert expected <= found, f"searching {word!r} missed pages: {sorted(expected - found)}"
+    # Material renders the first ten pages and loads more on scroll.
+    assert expected <= found if len(expected) <= 10 else len(found) >= 10, f"missed: {sorted(expected - found)}"
+    if re.fullmatch(r"[A-Za-z0-9_]+", word):
+        assert found <= expected, f"searching {word!r} showed pages without it: {sorted(found - expected)}"
+    else:
+        # Material 9.8 cuts a Han query into pieces found in the index, and (its loop stops one character
+        # short) never keeps the whole query as one piece: 轻量级 is searched as 轻量* 级*. A page that
+        # shares the first piece (更轻量) is a fair hit; anything else is not.
+        related = _pages_with_word(edition, word[:2])
+        assert found <= related, f"searching {word!r} showed unrelated pages: {sorted(found - related)}"
     assert_stayed_home(reader)
 
 
