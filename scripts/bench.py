@@ -159,7 +159,7 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
         all_urls = corpus_urls(corpus)
         floors = [measure_floor(all_urls, CONCURRENCY, HOST_CONCURRENCY)[0] for _ in range(args.runs)]
         results["floor"].append({"n": n, "runs": floors, "median": statistics.median(floors)})
-        print(f"N={n}: farm floor (bare keep-alive client) {statistics.median(floors):.3f} s", flush=True)
+        print(f"N={n}: bare keep-alive client {statistics.median(floors):.3f} s", flush=True)
         per_tool: dict[str, list[dict[str, Any]]] = {"ours": [], "lychee": [], "aiohttp": []}
         aioref = [sys.executable, str(Path(__file__).resolve().parent / "benchlib" / "aioref.py")]
         for _ in range(args.runs):  # alternate the tools so drift on a shared machine hits both alike

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-COLORS = {"floor": "#9e9e9e", "ours": "#3f51b5", "lychee": "#e65100"}
+COLORS = {"bare": "#9e9e9e", "ours": "#3f51b5", "lychee": "#e65100", "aiohttp": "#78909c"}
 
 
 def bar_chart(title: str, groups: list[tuple[str, dict[str, float]]], unit: str = "s") -> str:
