@@ -81,7 +81,8 @@ def pack(site_dir: Path, output: Path) -> None:
     partial = output.with_suffix(".zip.part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
+            # Source maps only help someone debugging the theme; they would double the download.
+            if path.is_file() and path.suffix != ".map":
                 archive.write(path, f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
     partial.replace(output)
 
@@ -101,15 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-strict", action="store_true", help="do not fail on mkdocs warnings")
     parser.add_argument("--copy-into", type=Path, help="also copy the zip into this (hosted) site directory")
     args = parser.parse_args(argv)
+    if args.copy_into and not args.copy_into.is_dir():
+        print(f"error: {args.copy_into}: not a directory (build the hosted site first)", file=sys.stderr)
+        return 1
     try:
         output = build_offline_zip(args.output.resolve(), strict=not args.no_strict)
     except OfflineBuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.copy_into:
-        if not args.copy_into.is_dir():
-            print(f"error: {args.copy_into}: not a directory (build the hosted site first)", file=sys.stderr)
-            return 1
         shutil.copy2(output, args.copy_into / output.name)
     size_kib = output.stat().st_size / 1024
     print(f"{output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} ({size_kib:.0f} KiB)")

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -72,3 +74,20 @@ def test_network_check_flags_what_a_browser_would_fetch(tmp_path: Path) -> None:
         "index.html:2: //cdn.example/lib.js",
         "index.html:3: http://img.example/a.png",
     ]
+
+
+def test_copy_into_puts_the_zip_beside_the_hosted_pages(tmp_path: Path) -> None:
+    hosted = tmp_path / "site"
+    hosted.mkdir()
+    status = _build_offline().main(["--output", str(tmp_path / "out.zip"), "--copy-into", str(hosted)])
+    assert status == 0
+    assert zipfile.ZipFile(hosted / "out.zip").testzip() is None
+    assert not any(name.endswith(".map") for name in zipfile.ZipFile(hosted / "out.zip").namelist())
+
+
+def test_copy_into_a_missing_directory_fails_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = _build_offline().main(["--output", str(tmp_path / "out.zip"), "--copy-into", str(tmp_path / "nope")])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope: not a directory" in err
+    assert not (tmp_path / "out.zip").exists(), "it should fail before spending time on a build"
