@@ -97,30 +97,19 @@ def test_tricky_headings_match_mkdocs(tmp_path: Path, toc: str) -> None:
     assert ours == built
 
 
-def test_project_headings_match_its_build(tmp_path: Path) -> None:
-    """Every heading id of the project's own site, as built by mkdocs, is one the validator knows."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{result.stderr[-2000:]}")
+def test_project_headings_match_its_build(built_site: Path) -> None:
+    """Every heading id of the project's own site, as built by mkdocs (conftest's build), is one we know."""
     config = load_config(ROOT / "mkdocs.yml")
     docs = ROOT / "docs"
     compared = 0
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs)
-        html = (
-            tmp_path
-            / "site"
-            / (rel.parent / "index.html" if rel.name == "index.md" else rel.with_suffix("") / "index.html")
-        )
+        page_dir = rel.parent if rel.name == "index.md" else rel.with_suffix("")
+        html = built_site / page_dir / "index.html"
         if not html.is_file():
             continue
         built = heading_ids(html, "article")
         ours = collect_page(md, config).anchors
         assert built <= ours, f"{rel}: ids the validator does not know: {sorted(built - ours)}"
         compared += len(built)
-    assert compared > 0
+    assert compared > 100
