@@ -20,6 +20,7 @@ BROWSER_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Language": "en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7",
 }
+CHECKER_HEADERS = {"User-Agent": DEFAULT_USER_AGENT, "Accept": "*/*"}
 REDIRECTS = {300, 301, 302, 303, 307, 308}
 PERMANENT = {301, 308}
 RETRY_STATUSES = {408, 500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -172,14 +173,12 @@ class Fetcher:
         attempt = 0
         host = (urlsplit(url).hostname or "").lower()
         while True:
-            headers = BROWSER_HEADERS if browser else {"User-Agent": DEFAULT_USER_AGENT, "Accept": "*/*"}
-            retry_wait: float | None = None
+            headers = BROWSER_HEADERS if browser else CHECKER_HEADERS
             try:
                 async with self.politeness.slot(host) as gate:
                     hop = await self._request(method, url, headers, want_body)
                     if hop.status == 429:
-                        retry_wait = retry_after_seconds(hop.location) or self._backoff(attempt)
-                        gate.slow_down(retry_wait)
+                        gate.slow_down(retry_after_seconds(hop.location) or self._backoff(attempt))
             except TimeoutError:
                 if attempt < self.settings.retries:
                     await asyncio.sleep(self._backoff(attempt))
@@ -226,7 +225,6 @@ class Fetcher:
                 hop.blocked = True
             elif status not in (403, 503):
                 hop.blocked = False
-            del retry_wait
             return hop
 
     async def _request(self, method: str, url: str, headers: dict[str, str], want_body: bool) -> _Hop:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 
 class HostGate:
@@ -40,11 +38,30 @@ class Politeness:
             gate = self.hosts[host] = HostGate(self.host_concurrency, self.interval)
         return gate
 
-    @asynccontextmanager
-    async def slot(self, host: str) -> AsyncIterator[HostGate]:
+    def slot(self, host: str) -> _Slot:
         """Hold a host slot, then a global one (so a queue for one busy host never blocks other hosts)."""
-        gate = self.gate(host)
-        async with gate.semaphore:
-            await gate.pace()
-            async with self.global_slots:
-                yield gate
+        return _Slot(self, self.gate(host))
+
+
+class _Slot:
+    """`async with politeness.slot(host) as gate:` without a generator per request."""
+
+    __slots__ = ("gate", "politeness")
+
+    def __init__(self, politeness: Politeness, gate: HostGate) -> None:
+        self.politeness = politeness
+        self.gate = gate
+
+    async def __aenter__(self) -> HostGate:
+        await self.gate.semaphore.acquire()
+        try:
+            await self.gate.pace()
+            await self.politeness.global_slots.acquire()
+        except BaseException:
+            self.gate.semaphore.release()
+            raise
+        return self.gate
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.politeness.global_slots.release()
+        self.gate.semaphore.release()
