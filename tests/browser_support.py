@@ -38,9 +38,14 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole session; each test opens its own context."""
+    """One headless Chromium per test module; each test opens its own context.
+
+    Not per session: Playwright's sync API keeps an asyncio loop running in the main thread while it is
+    open, and tests that later call asyncio.run() (the link validator's) would fail with
+    "cannot be called from a running event loop". Launching Chromium takes well under a second.
+    """
     path = chromium_path()
     if not Path(path).is_file():
         pytest.skip(f"no Chromium at {path}: install the Debian package `chromium` or set CHROMIUM_PATH")
