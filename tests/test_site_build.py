@@ -70,6 +70,10 @@ def test_search_index_has_segmented_chinese(built_site: Path) -> None:
     tokens = set(re.split(r"[\s\u200b\u3000\-、。，．？！；]+", text))
     for word in ("轻量级", "协程", "调度"):
         assert word in tokens, f"{word!r} is not a search token"
+    # The site's glossary (overrides/jieba-user-dict.txt) keeps its terms whole: every
+    # occurrence of 元表 in the text is one token, never 元 + 表.
+    for term in ("元表", "元方法", "闭包"):
+        assert text.count(term) == sum(1 for t in re.split(r"[\s\u200b]+", text) if term in t and len(t) == len(term))
     assert index["config"]["lang"] == ["zh"]
 
 
