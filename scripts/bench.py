@@ -21,6 +21,7 @@ import re
 import shutil
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -115,20 +116,33 @@ def timed_check(farm: LinkFarm, args: list[str], cwd: Path) -> dict[str, Any]:
     }
 
 
-def summarize(tool: str, n: int, runs: list[dict[str, Any]]) -> dict[str, Any]:
-    seconds = [r["seconds"] for r in runs]
+def summarize(tool: str, n: int, runs: list[dict[str, Any]], expected_broken: int) -> dict[str, Any]:
+    """Median over the runs that found exactly the corpus's broken links; a crashed run is not a fast run."""
+    valid = [r for r in runs if r["broken_reported"] == expected_broken]
+    failed = [r for r in runs if r["broken_reported"] != expected_broken]
+    shown = valid[-1] if valid else runs[-1]
     return {
         "tool": tool,
         "n": n,
-        "runs": seconds,
-        "median": statistics.median(seconds),
-        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
-        "broken_reported": runs[-1]["broken_reported"],
-        "farm_404": runs[-1]["farm_404"],
-        "farm_requests": runs[-1]["farm_requests"],
-        "returncode": runs[-1]["returncode"],
-        "tail": runs[-1]["tail"],
+        "runs": [r["seconds"] for r in valid],
+        "failed_runs": len(failed),
+        "failure": failed[-1]["tail"][-1] if failed and failed[-1]["tail"] else "",
+        "median": statistics.median(r["seconds"] for r in valid) if valid else float("nan"),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in valid) if valid else float("nan"),
+        "broken_reported": shown["broken_reported"],
+        "farm_404": shown["farm_404"],
+        "farm_requests": shown["farm_requests"],
+        "returncode": shown["returncode"],
+        "tail": shown["tail"],
     }
+
+
+def note_failures(results: dict[str, Any], summary: dict[str, Any]) -> None:
+    if summary["failed_runs"]:
+        results["notes"].append(
+            f"{summary['tool']}, N = {summary['n']:,}: {summary['failed_runs']} run(s) did not report the corpus's "
+            f"broken links and were left out of the median; last output line: {summary['failure']}"
+        )
 
 
 def validator_online_works(farm: LinkFarm, work: Path) -> str | None:
@@ -171,7 +185,10 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
                 per_tool["lychee"].append(timed_check(farm, lychee_command(lychee, corpus), corpus.root))
         for tool, runs in per_tool.items():
             if runs:
-                summary = summarize(tool, n, runs) | {"corpus_broken": corpus.broken}
+                summary = summarize(tool, n, runs, corpus.broken) | {"corpus_broken": corpus.broken}
+                note_failures(results, summary)
+                if not summary["runs"]:
+                    continue
                 results["online"].append(summary)
                 print(
                     f"N={n}: {tool:6s} median {summary['median']:.3f} s, peak {summary['peak_rss_mb']:.0f} MB, "
@@ -179,7 +196,10 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
                     flush=True,
                 )
         if per_tool["ours"] and not args.no_warm:
-            results["warm"].append(bench_warm(args, farm, corpus))
+            warm = bench_warm(args, farm, corpus)
+            note_failures(results, warm)
+            if warm["runs"]:
+                results["warm"].append(warm)
         shutil.rmtree(corpus.root, ignore_errors=True)
 
 
@@ -192,7 +212,7 @@ def bench_warm(args: argparse.Namespace, farm: LinkFarm, corpus: Corpus) -> dict
     """Fill the validator's cache with one run, then time reruns that should find everything cached."""
     fill = timed_check(farm, ours_command(corpus, cache=True), corpus.root)
     warm = [timed_check(farm, ours_command(corpus, cache=True), corpus.root) for _ in range(args.runs)]
-    summary = summarize("ours (warm cache)", corpus.links, warm)
+    summary = summarize("ours (warm cache)", corpus.links, warm, corpus.broken)
     summary["fill_seconds"] = fill["seconds"]
     print(
         f"N={corpus.links}: warm rerun median {summary['median']:.3f} s "
@@ -207,6 +227,10 @@ def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) ->
     if VALIDATOR.exists():
         run_timed([python, str(VALIDATOR)], cwd=REPO, env=child_env())  # warm-up: bytecode cache, disk cache
         runs = [run_timed([python, str(VALIDATOR)], cwd=REPO, env=child_env()) for _ in range(args.runs)]
+        crashed = [r for r in runs if r.returncode not in (0, 1) or "Traceback" in r.stderr]
+        if crashed:
+            last = (crashed[-1].stderr.strip().splitlines() or ["no output"])[-1]
+            results["notes"].append(f"offline validation: {len(crashed)} run(s) crashed or failed to start: {last}")
         results["offline"] = {
             "runs": [r.seconds for r in runs],
             "median": statistics.median(r.seconds for r in runs),
@@ -239,6 +263,21 @@ def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) ->
         f"({heaviest.gzip_bytes / 1024:.0f} KB gzip, {heaviest.requests} requests)",
         flush=True,
     )
+
+
+def validator_version() -> str:
+    """The commit the validator was measured at, and whether its files had uncommitted changes."""
+    paths = ["scripts/validate.py", "scripts/notes_validator"]
+    try:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%h", "--", *paths], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", *paths], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"last changed in {commit or 'no commit'}" + (" + uncommitted changes" if dirty else "")
 
 
 def load_average() -> str:
@@ -293,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         "notes": [],
     }
     load_at_start = load_average()
+    validator_at_start = validator_version()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         with LinkFarm(hosts=args.hosts, latency_ms=args.latency_ms, kind=args.farm) as farm:
@@ -310,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["machine"]["Load average (start → end)"] = f"{load_at_start} → {load_average()}"
+    results["machine"]["Validator (scripts/validate.py)"] = validator_at_start
     paths = write_report(results, args.out)
     print("wrote " + ", ".join(str(p) for p in paths))
     return 0

@@ -130,3 +130,27 @@ def test_static_page_weight_counts_html_css_js_and_fonts(tmp_path: Path) -> None
     assert page.page == "page/"
     assert page.requests == 4
     assert page.bytes == len(html.encode()) + css + 1000 + 500
+
+
+def test_runs_that_miss_broken_links_are_left_out_of_the_median() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench
+
+    def run(seconds: float, broken: int, tail: str) -> dict[str, object]:
+        return {
+            "seconds": seconds,
+            "peak_rss_mb": 50.0,
+            "returncode": 1,
+            "broken_reported": broken,
+            "farm_requests": 100,
+            "farm_404": broken,
+            "tail": [tail],
+        }
+
+    crashed = run(0.2, 0, "ImportError: cannot import name 'x'")
+    summary = bench.summarize("ours", 100, [run(1.0, 5, "}"), crashed, run(3.0, 5, "}")], expected_broken=5)
+    assert summary["runs"] == [1.0, 3.0] and summary["median"] == 2.0
+    assert summary["failed_runs"] == 1 and summary["failure"].startswith("ImportError")
+    results: dict[str, list[str]] = {"notes": []}
+    bench.note_failures(results, summary)
+    assert "1 run(s)" in results["notes"][0]
