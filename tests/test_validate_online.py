@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from notes_validator.collect import collect_page
 from notes_validator.config import SiteConfig
 from notes_validator.online.checker import OnlineChecker
 from notes_validator.online.fetch import FetchSettings
+
+VALIDATE = Path(__file__).resolve().parent.parent / "scripts" / "validate.py"
 
 
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], markdown: str, *options: str) -> tuple[int, dict]:
@@ -334,3 +337,61 @@ def test_retry_after_forms_and_host_slowdown() -> None:
     gate = HostGate(concurrency=1, interval=0.0)
     gate.slow_down(2.0)
     assert gate.interval > 0 and gate.next_at >= time.monotonic() + 1.5
+
+
+# --- pages parsed in a forked child while the parent fetches (scripts/notes_validator/pagefeed.py) ---------
+FEED_SCRIPT = """
+import asyncio, json, sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from notes_validator.config import SiteConfig
+from notes_validator.pagefeed import PageFeed
+
+files = sorted(Path(sys.argv[2]).glob("*.md"))
+
+def load(fork):
+    feed = PageFeed(files, SiteConfig(None, None), fork=fork)
+    forked = feed.child is not None
+
+    async def drain():
+        return [page.display async for page in feed]
+
+    order = asyncio.run(drain())
+    links = [[link.url, link.position.line, link.position.column] for page in feed.pages for link in page.links]
+    return forked, order, links, sorted(f.message for f in feed.offline_findings)
+
+print(json.dumps([load(True), load(False)]))
+"""
+
+
+def test_child_process_parses_pages_like_the_parent(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\n## Part\n\n[here](#part) [gone](#nowhere) <https://example.com/x>\n")
+    (docs / "b.md").write_text("# B\n\n[a](a.md#part) [bad](a.md#missing)\n\n[ref][r]\n\n[r]: https://example.com/y\n")
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
+    result = subprocess.run(
+        [sys.executable, "-c", FEED_SCRIPT, str(scripts), str(docs)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    forked, in_process = json.loads(result.stdout)
+    assert forked[0] is True and in_process[0] is False  # a single-threaded process forks; fork=False does not
+    assert forked[1:] == in_process[1:]
+    assert forked[1] == ["docs/a.md", "docs/b.md"]
+    assert "anchor '#nowhere' not found on this page" in forked[3]
+    assert "anchor '#missing' not found in docs/a.md" in forked[3]
+
+
+def test_unreadable_page_in_the_child_is_one_line_exit_2(tmp_path: Path, http: Server) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
+    (docs / "b.md").write_bytes("# 标题\n".encode("gbk"))
+    result = subprocess.run(
+        [sys.executable, str(VALIDATE), "docs", "--online", "--allow-private", "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == "validate.py: error: docs/b.md: not UTF-8 (byte 2)"

@@ -7,13 +7,18 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .collect import collect_page, make_parser
+from .collect import make_parser
 from .config import SiteConfig, load_config
 from .model import ERROR, WARNING, Finding, Page, Position, UsageError
 from .offline import check_offline
+from .pagefeed import PageFeed, read_page
 from .report import FORMATS
 from .urls import kind_of
+
+if TYPE_CHECKING:
+    from .online.cache import Cache
 
 DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
@@ -105,23 +110,55 @@ def markdown_files(paths: list[str], config: SiteConfig) -> list[Path]:
 
 def collect(files: list[Path], config: SiteConfig) -> list[Page]:
     parser = make_parser()
-    pages = []
-    for file in files:
-        try:
-            pages.append(collect_page(file, config, parser))
-        except UnicodeDecodeError as exc:
-            raise UsageError(f"{file}: not UTF-8 (byte {exc.start})") from None
-        except OSError as exc:
-            raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
-    return pages
+    return [read_page(file, config, parser) for file in files]
+
+
+def check_online(
+    args: argparse.Namespace, files: list[Path], config: SiteConfig, cache: Cache | None
+) -> tuple[list[Page], list[Finding], dict[str, object]]:
+    """Offline and online findings; the pages are parsed (in a child process) while URLs are fetched."""
+    feed = PageFeed(files, config)  # forks now: the child parses while this process gets ready
+    from .online.checker import OnlineChecker
+    from .online.fetch import FetchSettings
+
+    if cache is not None:
+        cache.load()
+    settings = FetchSettings(
+        max_concurrency=args.max_concurrency,
+        host_concurrency=args.host_concurrency,
+        host_request_interval=args.host_request_interval,
+        timeout=args.timeout,
+        retries=args.retries,
+        max_redirects=args.max_redirects,
+        retry_wait=args.retry_wait,
+    )
+    checker = OnlineChecker(
+        settings,
+        allow_private=args.allow_private,
+        cache=cache,
+        archive_api=args.archive_api,
+        progress=sys.stderr.isatty(),
+    )
+    online_findings = checker.run(feed)
+    return feed.pages, feed.offline_findings + online_findings, checker.stats
 
 
 def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
     started = time.monotonic()
     config_path = Path(args.config) if args.config else (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     config = load_config(config_path)
-    pages = collect(markdown_files(args.paths, config), config)
-    findings = check_offline(pages, config)
+    files = markdown_files(args.paths, config)
+    cache = None
+    if not args.no_cache:
+        from .online.cache import Cache
+
+        cache = Cache(Path(args.cache), args.max_cache_age)
+    online_stats: dict[str, object] = {}
+    if args.online:
+        pages, findings, online_stats = check_online(args, files, config, cache)
+    else:
+        pages = collect(files, config)
+        findings = check_offline(pages, config)
     links = [link for page in pages for link in page.links]
     stats: dict[str, object] = {
         "files": len(pages),
@@ -130,36 +167,8 @@ def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
         "quotes": sum(len(page.quotes) for page in pages),
         "online": bool(args.online),
     }
-    cache = None
-    if not args.no_cache:
-        from .online.cache import Cache
-
-        cache = Cache(Path(args.cache), args.max_cache_age)
-        if args.online:
-            cache.load()
-    if args.online:
-        from .online.checker import OnlineChecker
-        from .online.fetch import FetchSettings
-
-        settings = FetchSettings(
-            max_concurrency=args.max_concurrency,
-            host_concurrency=args.host_concurrency,
-            host_request_interval=args.host_request_interval,
-            timeout=args.timeout,
-            retries=args.retries,
-            max_redirects=args.max_redirects,
-            retry_wait=args.retry_wait,
-        )
-        checker = OnlineChecker(
-            settings,
-            allow_private=args.allow_private,
-            cache=cache,
-            archive_api=args.archive_api,
-            progress=sys.stderr.isatty(),
-        )
-        findings.extend(checker.run(pages))
-        stats.update(checker.stats)
-    elif cache is not None:
+    stats.update(online_stats)
+    if cache is not None and not args.online:
         from .snapshots import verify_against_snapshots
 
         findings.extend(verify_against_snapshots(pages, cache))

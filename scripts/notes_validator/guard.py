@@ -1,8 +1,8 @@
 """The private-address guard: never send a byte to loopback, private, link-local or reserved addresses.
 
 Checked twice: on the URL's literal host before any request (every spelling: localhost, [::1], 127.1,
-2130706433, 0x7f000001), and on the DNS answer, inside the connector's resolver, so every redirect
-hop and every connection is covered.
+2130706433, 0x7f000001), and on the DNS answer, in the HTTP client's lookup (online/http.py), so every
+redirect hop and every connection is covered.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import socket
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from aiohttp.abc import AbstractResolver, ResolveResult
-from aiohttp.resolver import ThreadedResolver
-
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 LEGACY_IPV4 = re.compile(r"^(0[xX][0-9a-fA-F]+|[0-9]+)(\.(0[xX][0-9a-fA-F]+|[0-9]+)){0,3}$")
 
@@ -24,6 +21,7 @@ class GuardRefused(OSError):
     """A host is or resolves to an address the guard forbids."""
 
 
+@lru_cache(maxsize=4096)
 def literal_ip(host: str) -> IPAddress | None:
     """The address a host spells directly, in any form inet_aton accepts; None for names."""
     host = host.strip("[]").rstrip(".")
@@ -96,23 +94,3 @@ class Guard:
             if forbidden(address):
                 return f"host '{host.rstrip('.')}' resolves to {address}, which is not public"
         return ""
-
-
-class GuardedResolver(AbstractResolver):
-    """Resolves through `base` (non-blocking getaddrinfo by default) and refuses forbidden answers."""
-
-    def __init__(self, guard: Guard, base: AbstractResolver | None = None) -> None:
-        self.guard = guard
-        self.base = base or ThreadedResolver()
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
-        results = await self.base.resolve(host, port, family)
-        reason = self.guard.check_addresses(host, port, [r["host"] for r in results])
-        if reason:
-            raise GuardRefused(reason)
-        return results
-
-    async def close(self) -> None:
-        await self.base.close()

@@ -74,10 +74,14 @@ def _valid_host(host: str) -> bool:
 
 def canonical(url: str) -> str:
     """The key under which an URL is fetched and cached: fragment dropped, scheme and host lower-cased."""
-    base, _ = without_fragment(url)
+    return fetch_key(without_fragment(url)[0])[0]
+
+
+def fetch_key(base: str) -> tuple[str, str]:
+    """(canonical key, lower-case host) of a URL without its fragment, from one urlsplit."""
     try:
         parts = urlsplit(base)
     except ValueError:
-        return base
+        return base, ""
     path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, "")), parts.hostname or ""

@@ -1,1 +1,1 @@
-"""Online checks: fetching (aiohttp), politeness, retries, redirects, cache, Wayback suggestions."""
+"""Online checks: a small HTTP client, politeness, retries, redirects, cache, Wayback suggestions."""

@@ -5,19 +5,19 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import AsyncIterable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import aiohttp
-
 from ..guard import Guard
 from ..model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
 from ..snapshots import quote_finding
-from ..urls import canonical, external_problem, kind_of, without_fragment
+from ..urls import external_problem, fetch_key, kind_of, without_fragment
 from .cache import Cache
-from .fetch import FetchSettings, Outcome
-from .pool import Spec, fetch, loop_factory, session_for
+from .fetch import Fetcher, FetchSettings, Outcome
+from .http import Client, Resolver
+from .pool import FetchPool, Result, Spec, loop_factory
 from .wayback import newest_snapshot
 
 
@@ -27,6 +27,7 @@ class Job:
 
     url: str
     key: str = ""  # canonical form: cache key
+    host: str = ""
     links: list[tuple[Link, str]] = field(default_factory=list)  # (link, fragment)
     quotes: list[QuoteNote] = field(default_factory=list)
     outcome: Outcome | None = None
@@ -35,6 +36,7 @@ class Job:
     fetched_at: float = 0.0
     from_cache: bool = False
     archived: str = ""
+    requested: tuple[bool, bool] | None = None  # (body, text) asked for so far
 
     wants_anchors: bool = False  # some link has a #fragment to look for
 
@@ -42,28 +44,47 @@ class Job:
     def wants_body(self) -> bool:
         return self.wants_anchors or bool(self.quotes)
 
+    @property
+    def needs(self) -> tuple[bool, bool]:
+        return self.wants_body, bool(self.quotes)
 
-def gather_jobs(pages: list[Page]) -> dict[str, Job]:
-    jobs: dict[str, Job] = {}
-    for page in pages:
-        for link in page.links:
-            if kind_of(link.url) != "external" or external_problem(link.url):
-                continue
-            base, fragment = without_fragment(link.url)
-            key = canonical(base)
+
+def add_page(jobs: dict[str, Job], page: Page) -> list[Job]:
+    """Add one page's external links and quote sources; return the jobs that must be (re)checked."""
+    touched: dict[str, Job] = {}
+    for link in page.links:
+        if kind_of(link.url) != "external" or external_problem(link.url):
+            continue
+        base, fragment = without_fragment(link.url)
+        job = jobs.get(base)  # the URL as written is almost always the canonical one: skip parsing it
+        if job is None:
+            key, host = fetch_key(base)
             job = jobs.get(key)
             if job is None:
-                job = jobs[key] = Job(base, key=key)
-            job.links.append((link, fragment))
-            if fragment and not fragment.startswith(":~:"):
-                job.wants_anchors = True
-        for quote in page.quotes:
-            if quote.problem or not quote.source_url:
-                continue
-            base, _ = without_fragment(quote.source_url)
-            key = canonical(base)
-            jobs.setdefault(key, Job(base, key=key)).quotes.append(quote)
-    return jobs
+                job = jobs[key] = Job(base, key=key, host=host)
+            jobs[base] = job
+        job.links.append((link, fragment))
+        if fragment and not fragment.startswith(":~:"):
+            job.wants_anchors = True
+        touched[job.key] = job
+    for quote in page.quotes:
+        if quote.problem or not quote.source_url:
+            continue
+        base, _ = without_fragment(quote.source_url)
+        key, host = fetch_key(base)
+        job = jobs.get(key)
+        if job is None:
+            job = jobs[key] = Job(base, key=key, host=host)
+        job.quotes.append(quote)
+        touched[key] = job
+    return [job for job in touched.values() if job.requested is None or job.needs > job.requested]
+
+
+def gather_jobs(pages: Iterable[Page]) -> dict[str, Job]:
+    jobs: dict[str, Job] = {}
+    for page in pages:
+        add_page(jobs, page)
+    return {key: job for key, job in jobs.items() if key == job.key}
 
 
 def _date_time(timestamp: float) -> str:
@@ -79,7 +100,7 @@ class OnlineChecker:
         cache: Cache | None,
         archive_api: str = "",
         progress: bool = False,
-        resolver: aiohttp.abc.AbstractResolver | None = None,
+        resolver: Resolver | None = None,
         exempt: set[tuple[str, int]] | None = None,
     ) -> None:
         self.settings = settings
@@ -94,14 +115,22 @@ class OnlineChecker:
                 exempt.add((parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)))
         self.guard = Guard(allow_private, exempt)
         self.stats: dict[str, Any] = {"urls": 0, "fetched": 0, "from_cache": 0, "broken": 0, "blocked": 0}
+        self.jobs: dict[str, Job] = {}
+        self.fetched: set[str] = set()
+        self.bar: Any = None
 
-    def run(self, pages: list[Page]) -> list[Finding]:
-        jobs = gather_jobs(pages)
+    def run(self, pages: Iterable[Page] | AsyncIterable[Page]) -> list[Finding]:
+        """Check every page's external links.
+
+        `pages` may be an async iterable (a PageFeed): fetching starts with the first page, while the
+        next ones are still being parsed.
+        """
+        with asyncio.Runner(loop_factory=loop_factory()) as runner:
+            runner.run(self._run(pages))
+        jobs = {key: job for key, job in self.jobs.items() if key == job.key}
         self.stats["urls"] = len(jobs)
-        to_fetch = [job for key, job in jobs.items() if not self._from_cache(key, job)]
-        self.stats["from_cache"] = len(jobs) - len(to_fetch)
-        if to_fetch:
-            self._fetch_all(to_fetch)
+        self.stats["fetched"] = len(self.fetched)
+        self.stats["from_cache"] = sum(1 for job in jobs.values() if job.from_cache)
         findings: list[Finding] = []
         for key, job in jobs.items():
             findings.extend(self._evaluate(key, job))
@@ -109,10 +138,54 @@ class OnlineChecker:
             self.cache.save()
         return findings
 
+    async def _run(self, pages: Iterable[Page] | AsyncIterable[Page]) -> None:
+        client = Client(self.guard, self.base_resolver)
+        pool = FetchPool(Fetcher(client, self.settings, self.guard), self.settings, self._take)
+        if self.progress:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=0, unit="url", file=sys.stderr, leave=False)
+        try:
+            if isinstance(pages, AsyncIterable):
+                async for page in pages:
+                    self._submit(pool, page)
+            else:
+                for page in pages:
+                    self._submit(pool, page)
+            await pool.join()
+            dead = [job for key, job in self.jobs.items() if key == job.key and self._is_dead(job)]
+            if self.archive_api and dead:
+                await self._suggest_archives(client, dead)
+        finally:
+            await client.close()
+            if self.bar is not None:
+                self.bar.close()
+
+    def _submit(self, pool: FetchPool, page: Page) -> None:
+        for job in add_page(self.jobs, page):
+            if not self._from_cache(job):
+                job.from_cache = False
+                job.requested = job.needs
+                pool.submit(Spec(job.key, job.url, job.host, *job.needs))
+                if self.bar is not None:
+                    self.bar.total += 1
+
+    def _take(self, result: Result) -> None:
+        job = self.jobs[result.spec.key]
+        if self.bar is not None:
+            self.bar.update(1)
+        if (result.spec.wants_body, result.spec.wants_text) < (job.requested or (False, False)):
+            return  # an earlier, lighter check of a URL a later page needed more from
+        job.outcome, job.anchors, job.text = result.outcome, result.anchors, result.text
+        job.fetched_at = result.outcome.fetched_at
+        self.fetched.add(job.key)
+        self._remember(job.key, job)
+
     # --- cache ------------------------------------------------------------------------------------
-    def _from_cache(self, key: str, job: Job) -> bool:
+    def _from_cache(self, job: Job) -> bool:
         if self.cache is None:
             return False
+        key = job.key
         entry = self.cache.fresh(key)
         if entry is None or (job.wants_body and not entry.get("body")):
             return False  # checked with HEAD before; now the page itself is needed
@@ -125,7 +198,7 @@ class OnlineChecker:
             job.url,
             status=entry.get("status"),
             final_url=entry.get("final_url", job.url),
-            chain=[tuple(hop) for hop in entry.get("chain", [])],
+            chain=[tuple(hop) for hop in entry.get("chain", ())],
             content_type="text/html" if entry.get("html") else "",
             fetched_at=entry["checked"],
         )
@@ -133,6 +206,7 @@ class OnlineChecker:
         job.anchors = set(anchors) if isinstance(anchors, list) else None
         job.fetched_at = entry["checked"]
         job.from_cache = True
+        job.requested = job.needs
         return True
 
     def _remember(self, key: str, job: Job) -> None:
@@ -142,52 +216,30 @@ class OnlineChecker:
         if not outcome.ok:
             self.cache.forget(key)  # failures are always checked again
             return
-        self.cache.put(
-            key,
-            {
-                "checked": outcome.fetched_at,
-                "status": outcome.status,
-                "final_url": outcome.final_url,
-                "chain": [list(hop) for hop in outcome.chain],
-                "body": job.wants_body,
-                "html": job.anchors is not None,
-                "anchors": sorted(job.anchors) if job.anchors is not None else None,
-            },
-        )
+        entry: dict[str, Any] = {"checked": outcome.fetched_at, "status": outcome.status}
+        # Only what differs from the common case is written: the cache of a big site stays small.
+        if outcome.final_url != job.url:
+            entry["final_url"] = outcome.final_url
+        if outcome.chain:
+            entry["chain"] = [list(hop) for hop in outcome.chain]
+        if job.wants_body:
+            entry["body"] = True
+        if job.anchors is not None:
+            entry["html"] = True
+            entry["anchors"] = sorted(job.anchors)
+        self.cache.put(key, entry)
         if job.text is not None:
             self.cache.put_snapshot(key, job.text, outcome.fetched_at)
 
     # --- fetching ----------------------------------------------------------------------------------
-    def _fetch_all(self, jobs: list[Job]) -> None:
-        bar = None
-        if self.progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(jobs), unit="url", file=sys.stderr, leave=False)
-        specs = [Spec(job.key, job.url, job.wants_body, bool(job.quotes)) for job in jobs]
-        by_key = {job.key: job for job in jobs}
-        for result in fetch(specs, self.settings, self.guard, self.base_resolver, bar.update if bar else None):
-            job = by_key[result.key]
-            job.outcome, job.anchors, job.text = result.outcome, result.anchors, result.text
-            job.fetched_at = result.outcome.fetched_at
-            self._remember(job.key, job)
-        if bar is not None:
-            bar.close()
-        self.stats["fetched"] = len(jobs)
-        dead = [job for job in jobs if self._is_dead(job)]
-        if self.archive_api and dead:
-            with asyncio.Runner(loop_factory=loop_factory()) as runner:
-                runner.run(self._suggest_archives(dead))
-
     def _is_dead(self, job: Job) -> bool:
         outcome = job.outcome
         return outcome is not None and not outcome.refused and not outcome.blocked and not outcome.ok
 
-    async def _suggest_archives(self, jobs: list[Job]) -> None:
-        async with session_for(self.settings, self.guard, self.base_resolver) as session:
-            found = await asyncio.gather(
-                *(newest_snapshot(session, self.archive_api, job.url, self.settings.timeout) for job in jobs)
-            )
+    async def _suggest_archives(self, client: Client, jobs: list[Job]) -> None:
+        found = await asyncio.gather(
+            *(newest_snapshot(client, self.archive_api, job.url, self.settings.timeout) for job in jobs)
+        )
         for job, archived in zip(jobs, found, strict=True):
             job.archived = archived
 

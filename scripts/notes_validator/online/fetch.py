@@ -6,12 +6,22 @@ import asyncio
 import email.utils
 import random
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-import aiohttp
-
 from ..guard import Guard, GuardRefused
+from .http import (
+    BadResponse,
+    Client,
+    ConnectError,
+    Disconnected,
+    HttpError,
+    InvalidUrl,
+    ResolveError,
+    Target,
+    split_url,
+)
 from .politeness import Politeness
 
 DEFAULT_USER_AGENT = "notes-validator/1.0 (link and quote checker for MkDocs sites)"
@@ -21,6 +31,9 @@ BROWSER_HEADERS = {
     "Accept-Language": "en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7",
 }
 CHECKER_HEADERS = {"User-Agent": DEFAULT_USER_AGENT, "Accept": "*/*"}
+ACCEPT_ENCODING = "Accept-Encoding: gzip, deflate\r\n"
+BROWSER_BLOCK = "".join(f"{k}: {v}\r\n" for k, v in BROWSER_HEADERS.items()) + ACCEPT_ENCODING
+CHECKER_BLOCK = "".join(f"{k}: {v}\r\n" for k, v in CHECKER_HEADERS.items()) + ACCEPT_ENCODING
 REDIRECTS = {300, 301, 302, 303, 307, 308}
 PERMANENT = {301, 308}
 RETRY_STATUSES = {408, 500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -93,7 +106,7 @@ def retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, min(seconds, RETRY_AFTER_CAP))
 
 
-def looks_like_challenge(status: int, headers: aiohttp.typedefs.LooseHeaders, body: bytes) -> bool:
+def looks_like_challenge(status: int, headers: Mapping[str, str], body: bytes) -> bool:
     """Cloudflare-style bot walls: a header, the server, or the interstitial page's text."""
     if str(headers.get("cf-mitigated", "")).lower() == "challenge":
         return True
@@ -103,26 +116,12 @@ def looks_like_challenge(status: int, headers: aiohttp.typedefs.LooseHeaders, bo
     return b"Just a moment..." in peek or b"challenge-platform" in peek or b"captcha" in peek.lower()
 
 
-def _guard_reason(exc: BaseException) -> str:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, GuardRefused):
-            return str(seen)
-        seen = seen.__cause__ or getattr(seen, "os_error", None)
-        if seen is exc:
-            break
-    return ""
-
-
 class Fetcher:
-    def __init__(self, session: aiohttp.ClientSession, settings: FetchSettings, guard: Guard) -> None:
-        self.session = session
+    def __init__(self, client: Client, settings: FetchSettings, guard: Guard) -> None:
+        self.client = client
         self.settings = settings
         self.guard = guard
-        self.politeness = Politeness(
-            settings.max_concurrency, settings.host_concurrency, settings.host_request_interval
-        )
-        self.timeout = aiohttp.ClientTimeout(total=settings.timeout, sock_connect=settings.timeout)
+        self.politeness = Politeness(settings.host_concurrency, settings.host_request_interval)
 
     async def check(self, url: str, want_body: bool) -> Outcome:
         """Follow redirects by hand, so every hop is guarded, counted and recorded."""
@@ -171,41 +170,44 @@ class Fetcher:
         method = "GET" if want_body else "HEAD"
         browser = False
         attempt = 0
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            target = split_url(url)
+        except InvalidUrl as exc:
+            return _Hop(error=f"invalid URL: {exc}")
+        gate = self.politeness.gate(target.host)
         while True:
-            headers = BROWSER_HEADERS if browser else CHECKER_HEADERS
             try:
-                async with self.politeness.slot(host) as gate:
-                    hop = await self._request(method, url, headers, want_body)
-                    if hop.status == 429:
-                        gate.slow_down(retry_after_seconds(hop.location) or self._backoff(attempt))
+                await gate.acquire()
+                try:
+                    hop = await self._request(method, target, browser, want_body)
+                finally:
+                    gate.release()
+                if hop.status == 429:
+                    gate.slow_down(retry_after_seconds(hop.location) or self._backoff(attempt))
             except TimeoutError:
                 if attempt < self.settings.retries:
                     await asyncio.sleep(self._backoff(attempt))
                     attempt += 1
                     continue
                 return _Hop(error=f"timed out after {self.settings.timeout:g} s")
-            except aiohttp.ClientConnectorDNSError as exc:
-                reason = _guard_reason(exc)
-                return _Hop(refused=reason) if reason else _Hop(error=f"cannot resolve host '{host}'")
-            except aiohttp.ClientConnectorError as exc:
-                reason = _guard_reason(exc)
-                if reason:
-                    return _Hop(refused=reason)
-                why = "connection refused" if isinstance(exc.os_error, ConnectionRefusedError) else exc.os_error
+            except GuardRefused as exc:
+                return _Hop(refused=str(exc))
+            except ResolveError as exc:
+                return _Hop(error=str(exc))
+            except ConnectError as exc:
+                error = exc.os_error
+                why = "connection refused" if isinstance(error, ConnectionRefusedError) else error.strerror or error
                 return _Hop(error=f"cannot connect to {exc.host}:{exc.port}: {why}")
-            except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError) as exc:
+            except (Disconnected, OSError) as exc:
                 if attempt < self.settings.retries:
                     await asyncio.sleep(self._backoff(attempt))
                     attempt += 1
                     continue
-                return _Hop(error=f"connection failed: {exc.__class__.__name__}")
-            except aiohttp.ClientResponseError as exc:
-                return _Hop(error=f"bad HTTP response: {exc.message}")
-            except (aiohttp.InvalidURL, ValueError) as exc:
-                return _Hop(error=f"invalid URL: {exc}")
-            except aiohttp.ClientError as exc:
-                return _Hop(error=f"request failed: {exc.__class__.__name__}: {exc}")
+                return _Hop(error=f"connection failed: {exc}")
+            except BadResponse as exc:
+                return _Hop(error=f"bad HTTP response: {exc}")
+            except HttpError as exc:
+                return _Hop(error=f"request failed: {exc}")
 
             status = hop.status
             if method == "HEAD" and status in (405, 501):
@@ -227,33 +229,22 @@ class Fetcher:
                 hop.blocked = False
             return hop
 
-    async def _request(self, method: str, url: str, headers: dict[str, str], want_body: bool) -> _Hop:
-        async with self.session.request(
-            method, url, headers=headers, allow_redirects=False, timeout=self.timeout
-        ) as response:
-            hop = _Hop(status=response.status, content_type=response.headers.get("Content-Type", ""))
-            if response.status in REDIRECTS:
-                hop.location = response.headers.get("Location", "")
-            elif response.status == 429:
-                hop.location = response.headers.get("Retry-After", "")  # carried back to the caller
-            elif method == "GET" and (want_body or response.status in (403, 503)):
-                limit = self.settings.body_limit if response.status < 300 else CHALLENGE_PEEK
-                hop.body, hop.truncated = await _read_capped(response, limit)
-                hop.blocked = response.status in (403, 503) and looks_like_challenge(
-                    response.status, response.headers, hop.body
-                )
-            elif response.status in (403, 503):
-                hop.blocked = looks_like_challenge(response.status, response.headers, b"")
-            return hop
-
-
-async def _read_capped(response: aiohttp.ClientResponse, limit: int) -> tuple[bytes, bool]:
-    """Read the (decompressed) body up to `limit` bytes; a huge or endless body stops there."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.content.iter_chunked(65_536):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= limit:
-            return b"".join(chunks)[:limit], True
-    return b"".join(chunks), False
+    async def _request(self, method: str, target: Target, browser: bool, want_body: bool) -> _Hop:
+        # A 403/503 page is read a little, to recognise a bot wall; other unwanted bodies are not read.
+        limit = (self.settings.body_limit if want_body else CHALLENGE_PEEK) if method == "GET" else 0
+        async with asyncio.timeout(self.settings.timeout):
+            response = await self.client.request(method, target, BROWSER_BLOCK if browser else CHECKER_BLOCK, limit)
+        status, headers = response.status, response.headers
+        hop = _Hop(status=status, content_type=headers.get("content-type", ""))
+        if status in REDIRECTS:
+            hop.location = headers.get("location", "")
+        elif status == 429:
+            hop.location = headers.get("retry-after", "")  # carried back to the caller
+        elif method == "GET" and (want_body or status in (403, 503)):
+            hop.body, hop.truncated = response.body, response.truncated
+            if status >= 300:
+                hop.body = hop.body[:CHALLENGE_PEEK]
+            hop.blocked = status in (403, 503) and looks_like_challenge(status, headers, hop.body)
+        elif status in (403, 503):
+            hop.blocked = looks_like_challenge(status, headers, b"")
+        return hop

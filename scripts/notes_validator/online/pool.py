@@ -1,37 +1,40 @@
-"""Run the fetches on one asyncio loop and keep only what the checks need from each body."""
+"""Run the fetches: per-host queues, a few workers per host, a global cap on requests in flight.
+
+URLs can be submitted while earlier ones are being fetched (the checker feeds them as pages are
+parsed). Each host gets at most `host_concurrency` workers, each worker holds one of
+`max_concurrency` global slots per request, so the task count stays small however many URLs there are,
+and a host with a long queue never keeps the other hosts waiting.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import aiohttp
-
-from ..guard import Guard, GuardedResolver
-from ..htmltext import HtmlPage, decode, is_html
-from ..quotes import normalize
 from .fetch import Fetcher, FetchSettings, Outcome
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Spec:
     key: str
     url: str
+    host: str  # the queue it waits in
     wants_body: bool
     wants_text: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
-    key: str
+    spec: Spec
     outcome: Outcome
     anchors: set[str] | None = None
     text: str | None = None
 
 
 def loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
-    """uvloop when installed: the same asyncio program with about half the per-request overhead."""
+    """uvloop when installed: the same asyncio program with less per-request overhead."""
     try:
         import uvloop
     except ImportError:
@@ -41,10 +44,13 @@ def loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
 
 def digest(spec: Spec, outcome: Outcome) -> Result:
     """Keep what the checks need from the body (anchors, normalised text) and drop the bytes."""
-    result = Result(spec.key, outcome)
+    result = Result(spec, outcome)
     body, outcome.body = outcome.body, b""
     if not outcome.ok or not body:
         return result
+    from ..htmltext import HtmlPage, decode, is_html  # only runs that read pages pay for the HTML parser
+    from ..quotes import normalize
+
     text = decode(body, outcome.content_type)
     if is_html(body, outcome.content_type):
         page = HtmlPage(text)
@@ -56,46 +62,70 @@ def digest(spec: Spec, outcome: Outcome) -> Result:
     return result
 
 
-def session_for(
-    settings: FetchSettings, guard: Guard, resolver: aiohttp.abc.AbstractResolver | None
-) -> aiohttp.ClientSession:
-    connector = aiohttp.TCPConnector(
-        limit=settings.max_concurrency,
-        limit_per_host=0,  # per-host limits are ours (HostGate), shared by HEAD, GET and retries
-        resolver=GuardedResolver(guard, resolver),
-        ttl_dns_cache=300,
-    )
-    return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar())
+class FetchPool:
+    def __init__(self, fetcher: Fetcher, settings: FetchSettings, on_result: Callable[[Result], None]) -> None:
+        self.fetcher = fetcher
+        self.host_concurrency = settings.host_concurrency
+        self.on_result = on_result
+        self.queues: dict[str, deque[Spec]] = {}
+        self.workers: dict[str, int] = {}
+        self.free = settings.max_concurrency
+        self.waiting: deque[asyncio.Future[None]] = deque()
+        self.tasks: set[asyncio.Task[None]] = set()
 
+    def submit(self, spec: Spec) -> None:
+        queue = self.queues.get(spec.host)
+        if queue is None:
+            queue = self.queues[spec.host] = deque()
+            self.workers[spec.host] = 0
+        queue.append(spec)
+        if self.workers[spec.host] < self.host_concurrency:
+            self.workers[spec.host] += 1
+            task = asyncio.get_running_loop().create_task(self._work(spec.host, queue))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
 
-async def fetch_async(
-    specs: list[Spec],
-    settings: FetchSettings,
-    guard: Guard,
-    resolver: aiohttp.abc.AbstractResolver | None = None,
-    on_done: Callable[[int], None] | None = None,
-) -> list[Result]:
-    async with session_for(settings, guard, resolver) as session:
-        fetcher = Fetcher(session, settings, guard)
+    async def join(self) -> None:
+        while self.tasks:
+            await asyncio.gather(*self.tasks)
 
-        async def one(spec: Spec) -> Result:
-            try:
-                result = digest(spec, await fetcher.check(spec.url, spec.wants_body))
-            except Exception as exc:  # one odd page must not cost the whole report
-                result = Result(spec.key, Outcome(spec.url, error=f"could not check: {exc.__class__.__name__}: {exc}"))
-            if on_done is not None:
-                on_done(1)
-            return result
+    async def _work(self, host: str, queue: deque[Spec]) -> None:
+        try:
+            while queue:
+                if self.free > 0 and not self.waiting:
+                    self.free -= 1
+                else:
+                    await self._wait_for_slot()
+                try:
+                    if not queue:
+                        break
+                    result = await self._one(queue.popleft())
+                finally:
+                    self._release()
+                self.on_result(result)
+        finally:
+            self.workers[host] -= 1
 
-        return await asyncio.gather(*(one(spec) for spec in specs))
+    async def _wait_for_slot(self) -> None:
+        waiter = asyncio.get_running_loop().create_future()
+        self.waiting.append(waiter)
+        try:
+            await waiter  # _release hands its slot straight over
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self._release()
+            raise
 
+    def _release(self) -> None:
+        while self.waiting:
+            waiter = self.waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+        self.free += 1
 
-def fetch(
-    specs: list[Spec],
-    settings: FetchSettings,
-    guard: Guard,
-    resolver: aiohttp.abc.AbstractResolver | None = None,
-    on_done: Callable[[int], None] | None = None,
-) -> list[Result]:
-    with asyncio.Runner(loop_factory=loop_factory()) as runner:
-        return runner.run(fetch_async(specs, settings, guard, resolver, on_done))
+    async def _one(self, spec: Spec) -> Result:
+        try:
+            return digest(spec, await self.fetcher.check(spec.url, spec.wants_body))
+        except Exception as exc:  # one odd page must not cost the whole report
+            return Result(spec, Outcome(spec.url, error=f"could not check: {exc.__class__.__name__}: {exc}"))

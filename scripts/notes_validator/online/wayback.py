@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from urllib.parse import urlencode
 
-import aiohttp
+from .fetch import CHECKER_BLOCK
+from .http import Client, HttpError, split_url
 
-from .fetch import DEFAULT_USER_AGENT
 
-
-async def newest_snapshot(session: aiohttp.ClientSession, api: str, url: str, timeout: float) -> str:
+async def newest_snapshot(client: Client, api: str, url: str, timeout: float) -> str:
     """The archived URL the API offers for `url`, or '' (none, or the API did not answer)."""
     query = f"{api}{'&' if '?' in api else '?'}{urlencode({'url': url})}"
     try:
-        async with session.get(
-            query, headers={"User-Agent": DEFAULT_USER_AGENT}, timeout=aiohttp.ClientTimeout(total=timeout)
-        ) as response:
-            if response.status != 200:
-                return ""
-            data = json.loads(await response.content.read(1_000_000))
-    except (aiohttp.ClientError, TimeoutError, ValueError, OSError):
+        async with asyncio.timeout(timeout):
+            response = await client.request("GET", split_url(query), CHECKER_BLOCK, 1_000_000)
+        if response.status != 200:
+            return ""
+        data = json.loads(response.body)
+    except (HttpError, TimeoutError, ValueError, OSError):
         return ""
     closest = (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
     if isinstance(closest, dict) and closest.get("available") is not False and isinstance(closest.get("url"), str):

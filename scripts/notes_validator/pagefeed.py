@@ -1,0 +1,182 @@
+"""Pages for the online check, parsed in a forked child process while the parent already fetches.
+
+Parsing Markdown is the validator's main CPU cost (a real parser, by design), and the online check is
+mostly waiting on the network. Run in the same thread, every page parsed holds up the responses that
+arrive meanwhile. So the parent forks before its event loop starts; the child parses the files in
+order, runs the offline checks, and streams each result back through a pipe as a length-prefixed
+pickle, while the parent's fetch workers send requests for the pages already received. Where fork is
+not available, the same feed parses in-process between fetches.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import struct
+import sys
+import threading
+import traceback
+from collections import deque
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from .collect import make_parser
+from .config import SiteConfig
+from .model import Finding, Page, UsageError
+from .offline import PageStore, check_page
+
+FRAME = struct.Struct("<Q")
+
+
+def read_page(file: Path, config: SiteConfig, parser: Any) -> Page:
+    from .collect import collect_page
+
+    try:
+        return collect_page(file, config, parser)
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{file}: not UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+
+
+def _records(files: list[Path], config: SiteConfig):  # type: ignore[no-untyped-def]
+    """("page", Page) for each file, then ("offline", findings); ("usage", message) stops it."""
+    parser = make_parser()
+    pages = []
+    for file in files:
+        try:
+            page = read_page(file, config, parser)
+        except UsageError as exc:
+            yield "usage", str(exc)
+            return
+        pages.append(page)
+        yield "page", page
+    store = PageStore(config, pages)
+    yield "offline", [finding for page in pages for finding in check_page(page, store)]
+
+
+class _Pipe(asyncio.Protocol):
+    """Collects length-prefixed pickles from the child."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self.records: deque[tuple[str, Any]] = deque()
+        self.closed = False
+        self.waiter: asyncio.Future[None] | None = None
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while len(self.buffer) >= FRAME.size:
+            (size,) = FRAME.unpack_from(self.buffer)
+            if len(self.buffer) < FRAME.size + size:
+                break
+            self.records.append(pickle.loads(self.buffer[FRAME.size : FRAME.size + size]))
+            del self.buffer[: FRAME.size + size]
+        self._wake()
+
+    def eof_received(self) -> bool:
+        self.closed = True
+        self._wake()
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+        self._wake()
+
+    def _wake(self) -> None:
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_result(None)
+
+    async def next(self) -> tuple[str, Any] | None:
+        while not self.records:
+            if self.closed:
+                return None
+            self.waiter = asyncio.get_running_loop().create_future()
+            await self.waiter
+        return self.records.popleft()
+
+
+class PageFeed:
+    """`async for page in feed` yields parsed pages; afterwards `pages` and `offline_findings` hold all."""
+
+    def __init__(self, files: list[Path], config: SiteConfig, *, fork: bool | None = None) -> None:
+        self.files = files
+        self.config = config
+        self.pages: list[Page] = []
+        self.offline_findings: list[Finding] = []
+        self.child: tuple[int, int] | None = None  # (pid, read end of the pipe)
+        if fork is None:  # forking a process that runs other threads could copy a lock held by one of them
+            fork = hasattr(os, "fork") and threading.active_count() == 1
+        if fork and len(files) > 1:
+            self._fork()
+
+    def _fork(self) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(write_end)
+            self.child = (pid, read_end)
+            return
+        os.close(read_end)  # the child: parse, send, and leave without running the parent's cleanup
+        status = 0
+        try:
+            with open(write_end, "wb", buffering=0) as out:
+                for record in self._child_records():
+                    data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+                    out.write(FRAME.pack(len(data)) + data)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+
+    def _child_records(self):  # type: ignore[no-untyped-def]
+        try:
+            yield from _records(self.files, self.config)
+        except Exception:  # a bug: the parent shows it as it would its own
+            yield "crash", traceback.format_exc()
+
+    def __aiter__(self) -> AsyncIterator[Page]:
+        return self._from_child() if self.child else self._in_process()
+
+    async def _in_process(self) -> AsyncIterator[Page]:
+        for kind, value in _records(self.files, self.config):
+            if not self._take(kind, value):
+                return
+            if kind == "page":
+                yield value
+            await asyncio.sleep(0)  # let the fetch workers handle what arrived
+
+    async def _from_child(self) -> AsyncIterator[Page]:
+        assert self.child is not None
+        pid, read_end = self.child
+        loop = asyncio.get_running_loop()
+        transport, pipe = await loop.connect_read_pipe(_Pipe, os.fdopen(read_end, "rb", buffering=0))
+        finished = False
+        try:
+            while (record := await pipe.next()) is not None:
+                kind, value = record
+                finished = not self._take(kind, value)
+                if kind == "page":
+                    yield value
+        finally:
+            transport.close()
+            os.waitpid(pid, 0)
+            self.child = None
+        if not finished:
+            raise RuntimeError("the page parser process stopped before sending every page")
+
+    def _take(self, kind: str, value: Any) -> bool:
+        """Record one result; False when it is the last one."""
+        if kind == "page":
+            self.pages.append(value)
+            return True
+        if kind == "offline":
+            self.offline_findings = value
+            return False
+        if kind == "usage":
+            raise UsageError(value)
+        raise RuntimeError(f"page parser failed:\n{value}")
