@@ -148,7 +148,7 @@ def note_failures(results: dict[str, Any], summary: dict[str, Any]) -> None:
 def validator_online_works(farm: LinkFarm, work: Path) -> str | None:
     """None if `validate.py --online` checks a tiny corpus; otherwise the reason it cannot be benchmarked."""
     if not VALIDATOR.exists():
-        return f"{VALIDATOR.relative_to(REPO)} does not exist yet"
+        return f"{VALIDATOR} does not exist"
     probe = write_corpus(work / "probe", farm.base_urls, 20)
     run = run_timed(ours_command(probe, cache=False), cwd=probe.root, env=child_env())
     if broken_reported(run) != probe.broken:
@@ -265,6 +265,23 @@ def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) ->
     )
 
 
+def use_validator_commit(revision: str, work: Path) -> str:
+    """Measure the validator as committed at `revision` (not a half-edited working tree): export it to `work`."""
+    global VALIDATOR
+    paths = ["scripts/validate.py", "scripts/notes_validator"]
+    target = work / "validator"
+    target.mkdir()
+    archive = subprocess.run(["git", "archive", revision, "--", *paths], cwd=REPO, capture_output=True, check=False)
+    if archive.returncode != 0:
+        raise SystemExit(f"bench: --validator-commit {revision}: {archive.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    VALIDATOR = target / "scripts" / "validate.py"
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", revision], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return f"commit {commit} (exported with git archive)"
+
+
 def validator_version() -> str:
     """The commit the validator was measured at, and whether its files had uncommitted changes."""
     paths = ["scripts/validate.py", "scripts/notes_validator"]
@@ -299,6 +316,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-warm", action="store_true", help="skip the warm-cache rerun")
     parser.add_argument("--skip-site", action="store_true", help="skip offline validation, build and page weight")
     parser.add_argument("--page-weight", choices=["auto", "browser", "static"], default="auto")
+    parser.add_argument(
+        "--validator-commit", metavar="REV", help="measure scripts/validate.py as committed at REV (not the work tree)"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks", help="output folder (default benchmarks/)")
     args = parser.parse_args(argv)
     try:
@@ -332,8 +352,13 @@ def main(argv: list[str] | None = None) -> int:
         "notes": [],
     }
     load_at_start = load_average()
-    validator_at_start = validator_version()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        validator_at_start = use_validator_commit(args.validator_commit, work) if args.validator_commit else None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    validator_at_start = validator_at_start or validator_version()
     try:
         with LinkFarm(hosts=args.hosts, latency_ms=args.latency_ms, kind=args.farm) as farm:
             results["farm"] = farm.description
