@@ -232,8 +232,8 @@ class Fetcher:
     async def _request(self, method: str, target: Target, browser: bool, want_body: bool) -> _Hop:
         # A 403/503 page is read a little, to recognise a bot wall; other unwanted bodies are not read.
         limit = (self.settings.body_limit if want_body else CHALLENGE_PEEK) if method == "GET" else 0
-        async with asyncio.timeout(self.settings.timeout):
-            response = await self.client.request(method, target, BROWSER_BLOCK if browser else CHECKER_BLOCK, limit)
+        block = BROWSER_BLOCK if browser else CHECKER_BLOCK
+        response = await self.client.request(method, target, block, limit, self.settings.timeout)
         status, headers = response.status, response.headers
         hop = _Hop(status=status, content_type=headers.get("content-type", ""))
         if status in REDIRECTS:

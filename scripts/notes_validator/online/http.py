@@ -140,6 +140,8 @@ class _Connection(asyncio.Protocol):
         self.done = False  # EOF or connection lost
         self.reusable = True
         self.used = False
+        self.deadline = 0.0  # loop time by which the current request must be answered
+        self.expired = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
@@ -170,8 +172,20 @@ class _Connection(asyncio.Protocol):
         if self.transport is not None:
             self.transport.close()
 
+    def expire(self) -> None:
+        """The request took too long: the waiting reader gets TimeoutError and the socket is dropped."""
+        self.expired = True
+        waiter = self.waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_exception(TimeoutError())
+        self.reusable = False
+        if self.transport is not None:
+            self.transport.abort()
+
     async def more(self) -> None:
         """Wait for more bytes; the server closing first is Disconnected."""
+        if self.expired:
+            raise TimeoutError
         if self.done:
             raise Disconnected("server closed the connection")
         if self.transport is not None and self.transport.is_reading() is False:
@@ -283,31 +297,69 @@ def _decompress(body: bytes, encoding: str, limit: int) -> tuple[bytes, bool]:
 
 
 class Client:
-    """Keep-alive connections per origin, a DNS cache with the private-address guard, and `request`."""
+    """Keep-alive connections per origin, a DNS cache with the private-address guard, and `request`.
+
+    Time limits: one watchdog tick for all requests (each records its deadline) instead of a timer per
+    request; opening a connection, which is rare, has its own asyncio.timeout.
+    """
 
     def __init__(self, guard: Guard, resolver: Resolver | None = None) -> None:
         self.guard = guard
         self.resolver: Resolver = resolver or SystemResolver()
+        self.busy: set[_Connection] = set()
+        self.watchdog: asyncio.TimerHandle | None = None
+        self.tick = 0.25
         self.idle: dict[tuple[str, str, int], list[_Connection]] = {}
         self.addresses: dict[tuple[str, int], asyncio.Future[list[str]]] = {}
         self.cookies: dict[str, dict[str, str]] = {}  # per host: enough for a bot wall's "come back with this"
         self._ssl: ssl.SSLContext | None = None
 
+    def _watch(self, timeout: float) -> None:
+        if self.watchdog is None:
+            self.tick = min(self.tick, max(timeout / 10, 0.01))
+            self.watchdog = asyncio.get_running_loop().call_later(self.tick, self._expire_late)
+
+    def _expire_late(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        for connection in [c for c in self.busy if c.deadline <= now]:
+            self.busy.discard(connection)
+            connection.expire()
+        self.watchdog = loop.call_later(self.tick, self._expire_late) if self.busy else None
+
     async def close(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.cancel()
+            self.watchdog = None
         for connections in self.idle.values():
             for connection in connections:
                 connection.close()
         self.idle.clear()
 
-    async def request(self, method: str, target: Target, header_block: str, body_limit: int) -> Response:
-        """Send one request. body_limit 0: the body is not wanted (drained when small, else dropped)."""
+    async def request(
+        self, method: str, target: Target, header_block: str, body_limit: int, timeout: float
+    ) -> Response:
+        """Send one request; TimeoutError after `timeout` seconds in all.
+
+        body_limit 0: the body is not wanted (drained when small, else dropped).
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         request = f"{method} {target.path} HTTP/1.1\r\nHost: {target.host_header}\r\n{header_block}"
         jar = self.cookies.get(target.host)
         if jar:
             request += "Cookie: " + "; ".join(f"{k}={v}" for k, v in jar.items()) + "\r\n"
         data = (request + "\r\n").encode("latin-1", "replace")
         while True:
-            connection, reused = await self._connection(target)
+            connection = self._idle_connection(target)
+            reused = connection is not None
+            if connection is None:
+                async with asyncio.timeout_at(deadline):
+                    connection = await self._connect(target)
+            connection.deadline = deadline
+            self.busy.add(connection)
+            if self.watchdog is None:
+                self._watch(timeout)
             try:
                 connection.transport.write(data)  # type: ignore[union-attr]
                 response = await self._read(connection, method, body_limit)
@@ -319,6 +371,8 @@ class Client:
             except BaseException:
                 connection.close()
                 raise
+            finally:
+                self.busy.discard(connection)
             if connection.reusable and not connection.done:
                 self.idle.setdefault(target.origin, []).append(connection)
             else:
@@ -373,14 +427,17 @@ class Client:
             response.truncated = truncated or more
         return response
 
-    async def _connection(self, target: Target) -> tuple[_Connection, bool]:
+    def _idle_connection(self, target: Target) -> _Connection | None:
         idle = self.idle.get(target.origin)
         while idle:
             connection = idle.pop()
             if connection.reusable and not connection.done:
                 connection.used = False
-                return connection, True
+                return connection
             connection.close()
+        return None
+
+    async def _connect(self, target: Target) -> _Connection:
         loop = asyncio.get_running_loop()
         last: OSError | None = None
         for address in await self._addresses(target):
@@ -398,7 +455,7 @@ class Client:
             sock = protocol.transport.get_extra_info("socket")  # type: ignore[union-attr]
             if sock is not None:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            return protocol, False
+            return protocol
         raise ConnectError(target.host, target.port, last or OSError("no address"))
 
     async def _addresses(self, target: Target) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from urllib.parse import urlencode
 
@@ -14,8 +13,7 @@ async def newest_snapshot(client: Client, api: str, url: str, timeout: float) ->
     """The archived URL the API offers for `url`, or '' (none, or the API did not answer)."""
     query = f"{api}{'&' if '?' in api else '?'}{urlencode({'url': url})}"
     try:
-        async with asyncio.timeout(timeout):
-            response = await client.request("GET", split_url(query), CHECKER_BLOCK, 1_000_000)
+        response = await client.request("GET", split_url(query), CHECKER_BLOCK, 1_000_000, timeout)
         if response.status != 200:
             return ""
         data = json.loads(response.body)
