@@ -289,3 +289,33 @@ def test_reference_links_are_reported_where_used(site: Path, capsys) -> None:
         (6, 1, "unused reference definition [u]"),
         (6, 6, "'gone.md' not found"),
     ]
+
+
+# --- cache of parsed pages (scripts/notes_validator/pagecache.py) ---------------------------------------------
+def test_unchanged_pages_come_from_the_page_cache(site: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = write_page(site, "# 页\n\n[坏](missing.md) [好](guide/target.md#协程的状态)\n")
+    _, first = validate(capsys, "docs")
+    assert (site / ".cache" / "validate" / "pages.json").is_file()
+    import notes_validator.collect as collect
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a page was parsed again")
+
+    monkeypatch.setattr(collect, "collect_page", no_parsing)
+    _, again = validate(capsys, "docs")
+    assert again["findings"] == first["findings"]
+    assert [f["message"] for f in again["findings"]] == ["'missing.md' not found"]
+    monkeypatch.undo()
+    monkeypatch.chdir(site)
+    write_page(site, "# 页\n\n[坏](missing.mb) [好](guide/target.md#协程的状态)\n")  # same size, same instant
+    _, edited = validate(capsys, "docs")
+    assert [(f["file"], f["message"]) for f in edited["findings"]] == [(page, "'missing.mb' not found")]
+
+
+def test_unreadable_page_cache_is_rebuilt(site: Path, capsys) -> None:
+    cache = site / ".cache" / "validate"
+    cache.mkdir(parents=True)
+    (cache / "pages.json").write_text("{not json", encoding="utf-8")
+    status, report = validate(capsys)
+    assert status == 0 and report["findings"] == []
+    assert json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]

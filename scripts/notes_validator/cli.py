@@ -9,11 +9,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .collect import make_parser
 from .config import SiteConfig, load_config
 from .model import ERROR, WARNING, Finding, Page, Position, UsageError
-from .offline import check_offline
-from .pagefeed import PageFeed, read_page
 from .report import FORMATS
 from .urls import kind_of
 
@@ -108,16 +105,21 @@ def markdown_files(paths: list[str], config: SiteConfig) -> list[Path]:
     return list(unique.values())
 
 
-def collect(files: list[Path], config: SiteConfig) -> list[Page]:
-    parser = make_parser()
-    return [read_page(file, config, parser) for file in files]
+def collect(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> list[Page]:
+    from .pagefeed import parsed_pages
+
+    return list(parsed_pages(files, config, cache_dir))
 
 
 def check_online(
     args: argparse.Namespace, files: list[Path], config: SiteConfig, cache: Cache | None
 ) -> tuple[list[Page], list[Finding], dict[str, object]]:
     """Offline and online findings; the pages are parsed (in a child process) while URLs are fetched."""
-    feed = PageFeed(files, config)  # forks now: the child parses while this process gets ready
+    from .pagefeed import PageFeed
+
+    feed = PageFeed(
+        files, config, cache.directory if cache is not None else None
+    )  # forks now: the child parses while this process gets ready
     from .online.checker import OnlineChecker
     from .online.fetch import FetchSettings
 
@@ -157,7 +159,9 @@ def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
     if args.online:
         pages, findings, online_stats = check_online(args, files, config, cache)
     else:
-        pages = collect(files, config)
+        from .offline import check_offline
+
+        pages = collect(files, config, cache.directory if cache is not None else None)
         findings = check_offline(pages, config)
     links = [link for page in pages for link in page.links]
     stats: dict[str, object] = {

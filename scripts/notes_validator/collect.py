@@ -329,9 +329,10 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def collect_page(path: Path, config: SiteConfig, parser: MarkdownIt | None = None) -> Page:
-    """Parse one Markdown file. Raises OSError/UnicodeDecodeError for unreadable files."""
-    source = path.read_text(encoding="utf-8-sig")
+def collect_page(path: Path, config: SiteConfig, parser: MarkdownIt | None = None, source: str | None = None) -> Page:
+    """Parse one Markdown file (or `source`, its text). Raises OSError/UnicodeDecodeError for unreadable files."""
+    if source is None:
+        source = path.read_text(encoding="utf-8-sig")
     page = Page(path=path, display=display_path(path))
     parser = parser or make_parser()
     references = _References()

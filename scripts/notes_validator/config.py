@@ -13,7 +13,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,10 +100,18 @@ def _unique(id: str, ids: set[str], counters: dict[str, int] | None = None) -> s
     return id
 
 
-try:
-    from markdown.extensions.toc import unique
-except ImportError:  # pragma: no cover - Markdown is always there where MkDocs is
-    unique = _unique
+@lru_cache(maxsize=1)
+def _markdown_unique() -> Callable[[str, set[str], dict[str, int] | None], str]:
+    try:
+        from markdown.extensions.toc import unique as markdown_unique
+    except ImportError:  # pragma: no cover - Markdown is always there where MkDocs is
+        return _unique
+    return markdown_unique
+
+
+def unique(id: str, ids: set[str], counters: dict[str, int] | None = None) -> str:
+    """Python-Markdown's own rule for repeated ids, imported on first use (importing Markdown takes 12 ms)."""
+    return _markdown_unique()(id, ids, counters)
 
 
 @dataclass
@@ -111,11 +120,14 @@ class SiteConfig:
 
     config_file: Path | None
     docs_dir: Path | None
-    slugify: Slugify = field(default_factory=default_slugify)
+    slugify: Slugify | None = None  # None: Python-Markdown's default, imported on first use
     separator: str = "-"
     attr_list: bool = False
+    slug_id: str = "default"  # names the slugify as configured (for caches of parsed pages)
 
     def slug(self, text: str) -> str:
+        if self.slugify is None:
+            self.slugify = default_slugify()
         return self.slugify(text, self.separator)
 
 
@@ -219,6 +231,7 @@ def load_config(path: Path | None) -> SiteConfig:
         if not callable(resolved):
             raise UsageError(f"{path}: toc slugify {slugify.target} is not a function")
         config.slugify = resolved
+        config.slug_id = f"{slugify.kind}:{slugify.target}:{slugify.value!r}"
     elif slugify is not None:
         raise UsageError(f"{path}: toc slugify must be a !!python/name or !!python/object/apply tag")
     separator = toc.get("separator", "-")

@@ -77,3 +77,6 @@ class Page:
     quotes: list[QuoteNote] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     example_markers: list[Link] = field(default_factory=list)
+    # (index in links, URL without fragment, fragment, cache key, host) of each well-formed external link;
+    # filled where the page is parsed, so the process that fetches does no URL parsing of its own.
+    external: list[tuple[int, str, str, str, str]] | None = None

@@ -10,7 +10,6 @@ not available, the same feed parses in-process between fetches.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import pickle
 import struct
@@ -18,53 +17,77 @@ import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-from .collect import make_parser
 from .config import SiteConfig
 from .model import Finding, Page, UsageError
-from .offline import PageStore, check_page
 
 FRAME = struct.Struct("<Q")
 
 
-def read_page(file: Path, config: SiteConfig, parser: Any) -> Page:
-    from .collect import collect_page
+def parsed_pages(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> Iterator[Page]:
+    """Each file's page: from the page cache when its bytes are unchanged, else parsed (and cached)."""
+    from .pagecache import PageCache
+    from .urls import external_targets
 
-    try:
-        return collect_page(file, config, parser)
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{file}: not UTF-8 (byte {exc.start})") from None
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
-
-
-def _records(files: list[Path], config: SiteConfig):  # type: ignore[no-untyped-def]
-    """("page", Page) for each file, then ("offline", findings); ("usage", message) stops it."""
-    parser = make_parser()
-    pages = []
+    cache = PageCache(cache_dir, config) if cache_dir is not None else None
+    parser = None
     for file in files:
         try:
-            page = read_page(file, config, parser)
-        except UsageError as exc:
-            yield "usage", str(exc)
-            return
-        pages.append(page)
-        yield "page", page
+            data = file.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+        digest = cache.digest(data) if cache is not None else ""
+        page = cache.get(file, digest) if cache is not None else None
+        if page is None:
+            try:
+                source = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"{file}: not UTF-8 (byte {exc.start})") from None
+            from .collect import collect_page, make_parser  # only a page that changed needs the parser
+
+            parser = parser or make_parser()
+            page = collect_page(file, config, parser, source)
+            page.external = external_targets([link.url for link in page.links])
+            if cache is not None:
+                cache.put(file, digest, page)
+        yield page
+    if cache is not None:
+        cache.save()
+
+
+def _records(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> Iterator[tuple[str, Any]]:
+    """("page", Page) for each file, then ("offline", findings); ("usage", message) stops it."""
+    from .offline import PageStore, check_page
+
+    pages = []
+    try:
+        for page in parsed_pages(files, config, cache_dir):
+            pages.append(page)
+            yield "page", page
+    except UsageError as exc:
+        yield "usage", str(exc)
+        return
     store = PageStore(config, pages)
     yield "offline", [finding for page in pages for finding in check_page(page, store)]
 
 
-class _Pipe(asyncio.Protocol):
-    """Collects length-prefixed pickles from the child."""
+class _Pipe:
+    """An asyncio read-pipe protocol collecting length-prefixed pickles from the child.
+
+    (No asyncio.Protocol base class: this module is imported, and the child forked, before asyncio is.)
+    """
 
     def __init__(self) -> None:
         self.buffer = bytearray()
         self.records: deque[tuple[str, Any]] = deque()
         self.closed = False
-        self.waiter: asyncio.Future[None] | None = None
+        self.waiter: Any = None
+
+    def connection_made(self, transport: object) -> None:
+        pass
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
@@ -90,6 +113,8 @@ class _Pipe(asyncio.Protocol):
             self.waiter.set_result(None)
 
     async def next(self) -> tuple[str, Any] | None:
+        import asyncio
+
         while not self.records:
             if self.closed:
                 return None
@@ -101,9 +126,12 @@ class _Pipe(asyncio.Protocol):
 class PageFeed:
     """`async for page in feed` yields parsed pages; afterwards `pages` and `offline_findings` hold all."""
 
-    def __init__(self, files: list[Path], config: SiteConfig, *, fork: bool | None = None) -> None:
+    def __init__(
+        self, files: list[Path], config: SiteConfig, cache_dir: Path | None = None, *, fork: bool | None = None
+    ) -> None:
         self.files = files
         self.config = config
+        self.cache_dir = cache_dir
         self.pages: list[Page] = []
         self.offline_findings: list[Finding] = []
         self.child: tuple[int, int] | None = None  # (pid, read end of the pipe)
@@ -135,7 +163,7 @@ class PageFeed:
 
     def _child_records(self):  # type: ignore[no-untyped-def]
         try:
-            yield from _records(self.files, self.config)
+            yield from _records(self.files, self.config, self.cache_dir)
         except Exception:  # a bug: the parent shows it as it would its own
             yield "crash", traceback.format_exc()
 
@@ -143,7 +171,9 @@ class PageFeed:
         return self._from_child() if self.child else self._in_process()
 
     async def _in_process(self) -> AsyncIterator[Page]:
-        for kind, value in _records(self.files, self.config):
+        import asyncio
+
+        for kind, value in _records(self.files, self.config, self.cache_dir):
             if not self._take(kind, value):
                 return
             if kind == "page":
@@ -152,6 +182,8 @@ class PageFeed:
 
     async def _from_child(self) -> AsyncIterator[Page]:
         assert self.child is not None
+        import asyncio
+
         pid, read_end = self.child
         loop = asyncio.get_running_loop()
         transport, pipe = await loop.connect_read_pipe(_Pipe, os.fdopen(read_end, "rb", buffering=0))

@@ -85,3 +85,15 @@ def fetch_key(base: str) -> tuple[str, str]:
         return base, ""
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, "")), parts.hostname or ""
+
+
+def external_targets(urls: list[str]) -> list[tuple[int, str, str, str, str]]:
+    """(index, URL without fragment, fragment, cache key, host) of every well-formed external URL."""
+    targets = []
+    for index, url in enumerate(urls):
+        if kind_of(url) != "external" or external_problem(url):
+            continue
+        base, fragment = without_fragment(url)
+        key, host = fetch_key(base)
+        targets.append((index, base, fragment, key, host))
+    return targets

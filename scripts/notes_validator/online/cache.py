@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,13 @@ FORMAT = 1
 
 
 def write_atomically(path: Path, data: Any) -> None:
+    import tempfile  # only runs that write pay for it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

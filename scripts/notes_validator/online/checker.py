@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from ..guard import Guard
 from ..model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
 from ..snapshots import quote_finding
-from ..urls import external_problem, fetch_key, kind_of, without_fragment
+from ..urls import external_targets, fetch_key, without_fragment
 from .cache import Cache
 from .fetch import Fetcher, FetchSettings, Outcome
 from .http import Client, Resolver
@@ -52,21 +52,18 @@ class Job:
 def add_page(jobs: dict[str, Job], page: Page) -> list[Job]:
     """Add one page's external links and quote sources; return the jobs that must be (re)checked."""
     touched: dict[str, Job] = {}
-    for link in page.links:
-        if kind_of(link.url) != "external" or external_problem(link.url):
-            continue
-        base, fragment = without_fragment(link.url)
-        job = jobs.get(base)  # the URL as written is almost always the canonical one: skip parsing it
+    targets = page.external
+    if targets is None:
+        targets = external_targets([link.url for link in page.links])
+    links = page.links
+    for index, base, fragment, key, host in targets:
+        job = jobs.get(key)
         if job is None:
-            key, host = fetch_key(base)
-            job = jobs.get(key)
-            if job is None:
-                job = jobs[key] = Job(base, key=key, host=host)
-            jobs[base] = job
-        job.links.append((link, fragment))
+            job = jobs[key] = Job(base, key=key, host=host)
+        job.links.append((links[index], fragment))
         if fragment and not fragment.startswith(":~:"):
             job.wants_anchors = True
-        touched[job.key] = job
+        touched[key] = job
     for quote in page.quotes:
         if quote.problem or not quote.source_url:
             continue
@@ -84,7 +81,7 @@ def gather_jobs(pages: Iterable[Page]) -> dict[str, Job]:
     jobs: dict[str, Job] = {}
     for page in pages:
         add_page(jobs, page)
-    return {key: job for key, job in jobs.items() if key == job.key}
+    return jobs
 
 
 def _date_time(timestamp: float) -> str:
@@ -127,7 +124,7 @@ class OnlineChecker:
         """
         with asyncio.Runner(loop_factory=loop_factory()) as runner:
             runner.run(self._run(pages))
-        jobs = {key: job for key, job in self.jobs.items() if key == job.key}
+        jobs = self.jobs
         self.stats["urls"] = len(jobs)
         self.stats["fetched"] = len(self.fetched)
         self.stats["from_cache"] = sum(1 for job in jobs.values() if job.from_cache)
@@ -153,7 +150,7 @@ class OnlineChecker:
                 for page in pages:
                     self._submit(pool, page)
             await pool.join()
-            dead = [job for key, job in self.jobs.items() if key == job.key and self._is_dead(job)]
+            dead = [job for job in self.jobs.values() if self._is_dead(job)]
             if self.archive_api and dead:
                 await self._suggest_archives(client, dead)
         finally:
