@@ -1,9 +1,10 @@
-"""Run the fetches: per-host queues, a few workers per host, a global cap on requests in flight.
+"""Run the fetches: `max_concurrency` workers taking URLs from per-host queues, round robin.
 
 URLs can be submitted while earlier ones are being fetched (the checker feeds them as pages are
-parsed). Each host gets at most `host_concurrency` workers, each worker holds one of
-`max_concurrency` global slots per request, so the task count stays small however many URLs there are,
-and a host with a long queue never keeps the other hosts waiting.
+parsed). A worker that finishes a URL takes the next one itself, from the next host that has a free
+slot (at most `host_concurrency` requests per host), so no request waits for another task to wake
+up, the task count stays small however many URLs there are, and a host with a long queue never keeps
+the other hosts waiting.
 """
 
 from __future__ import annotations
@@ -65,64 +66,73 @@ def digest(spec: Spec, outcome: Outcome) -> Result:
 class FetchPool:
     def __init__(self, fetcher: Fetcher, settings: FetchSettings, on_result: Callable[[Result], None]) -> None:
         self.fetcher = fetcher
-        self.host_concurrency = settings.host_concurrency
+        self.gates = fetcher.politeness
         self.on_result = on_result
+        self.max_workers = settings.max_concurrency
         self.queues: dict[str, deque[Spec]] = {}
-        self.workers: dict[str, int] = {}
-        self.free = settings.max_concurrency
-        self.waiting: deque[asyncio.Future[None]] = deque()
+        self.ready: deque[str] = deque()  # hosts with queued URLs, each once, in round-robin order
+        self.idle: deque[asyncio.Future[None]] = deque()
         self.tasks: set[asyncio.Task[None]] = set()
+        self.closing = False
 
     def submit(self, spec: Spec) -> None:
         queue = self.queues.get(spec.host)
         if queue is None:
             queue = self.queues[spec.host] = deque()
-            self.workers[spec.host] = 0
+        if not queue:
+            self.ready.append(spec.host)
         queue.append(spec)
-        if self.workers[spec.host] < self.host_concurrency:
-            self.workers[spec.host] += 1
-            task = asyncio.get_running_loop().create_task(self._work(spec.host, queue))
+        if self.idle:
+            self._wake_one()
+        elif len(self.tasks) < self.max_workers:
+            task = asyncio.get_running_loop().create_task(self._work())
             self.tasks.add(task)
             task.add_done_callback(self.tasks.discard)
 
     async def join(self) -> None:
+        """Wait until every submitted URL is checked (call after the last submit)."""
+        self.closing = True
+        while self.idle:
+            self._wake_one()
         while self.tasks:
             await asyncio.gather(*self.tasks)
 
-    async def _work(self, host: str, queue: deque[Spec]) -> None:
-        try:
-            while queue:
-                if self.free > 0 and not self.waiting:
-                    self.free -= 1
-                else:
-                    await self._wait_for_slot()
-                try:
-                    if not queue:
-                        break
-                    result = await self._one(queue.popleft())
-                finally:
-                    self._release()
-                self.on_result(result)
-        finally:
-            self.workers[host] -= 1
-
-    async def _wait_for_slot(self) -> None:
-        waiter = asyncio.get_running_loop().create_future()
-        self.waiting.append(waiter)
-        try:
-            await waiter  # _release hands its slot straight over
-        except asyncio.CancelledError:
-            if waiter.done() and not waiter.cancelled():
-                self._release()
-            raise
-
-    def _release(self) -> None:
-        while self.waiting:
-            waiter = self.waiting.popleft()
+    def _wake_one(self) -> None:
+        while self.idle:
+            waiter = self.idle.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 return
-        self.free += 1
+
+    def _pick(self) -> Spec | None:
+        """The next URL of the next host with a free slot (taking the slot is the fetcher's first step)."""
+        ready = self.ready
+        for _ in range(len(ready)):
+            host = ready[0]
+            if not self.gates.gate(host).full:
+                queue = self.queues[host]
+                spec = queue.popleft()
+                if queue:
+                    ready.rotate(-1)
+                else:
+                    ready.popleft()
+                return spec
+            ready.rotate(-1)
+        return None
+
+    async def _work(self) -> None:
+        while True:
+            spec = self._pick()
+            if spec is None:
+                if self.closing:
+                    return  # what is left waits for a busy host, whose workers will take it
+                waiter = asyncio.get_running_loop().create_future()
+                self.idle.append(waiter)
+                await waiter
+                continue
+            if self.idle and self.ready:
+                self._wake_one()  # more hosts may have room than this worker can serve
+            self.on_result(await self._one(spec))
 
     async def _one(self, spec: Spec) -> Result:
         try:
