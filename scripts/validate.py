@@ -8,6 +8,7 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or configur
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,4 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notes_validator.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        pass
+    # Everything is written (cache files atomically, the report flushed): skip the interpreter's teardown,
+    # which would free every page and URL result one by one (about 50 ms after a 20,000-link run).
+    os._exit(status)
