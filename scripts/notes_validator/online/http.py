@@ -142,14 +142,16 @@ class _Connection(asyncio.Protocol):
         self.used = False
         self.deadline = 0.0  # loop time by which the current request must be answered
         self.expired = False
+        self.paused = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
-        if len(self.buffer) > 4 * 1024 * 1024 and self.transport is not None:
+        if len(self.buffer) > 4 * 1024 * 1024 and self.transport is not None and not self.paused:
             self.transport.pause_reading()  # the reader catches up, then resumes
+            self.paused = True
         self._wake()
 
     def eof_received(self) -> bool:
@@ -188,8 +190,9 @@ class _Connection(asyncio.Protocol):
             raise TimeoutError
         if self.done:
             raise Disconnected("server closed the connection")
-        if self.transport is not None and self.transport.is_reading() is False:
+        if self.paused and self.transport is not None:
             self.transport.resume_reading()
+            self.paused = False
         self.waiter = asyncio.get_running_loop().create_future()
         await self.waiter
         self.waiter = None
@@ -373,7 +376,8 @@ class Client:
                 raise
             finally:
                 self.busy.discard(connection)
-            if connection.reusable and not connection.done:
+            if connection.reusable and not connection.done and not connection.buffer:
+                # (bytes beyond the response would be read as the next one's: such a server gets no reuse)
                 self.idle.setdefault(target.origin, []).append(connection)
             else:
                 connection.close()
