@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,10 @@ def lychee_command(lychee: str, corpus: Corpus) -> list[str]:
     ]
 
 
+def _ms(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds * 1000:.0f} ms"
+
+
 def broken_reported(run: Run) -> int:
     """How many distinct broken farm URLs a checker printed (works for any output format)."""
     if AIOREF_OUTPUT.match(run.stdout):
@@ -103,10 +108,15 @@ def child_env() -> dict[str, str]:
 
 def timed_check(farm: LinkFarm, args: list[str], cwd: Path) -> dict[str, Any]:
     farm.reset_stats()
+    started = time.time()
     run = run_timed(args, cwd=cwd, env=child_env())
+    ended = time.time()
     served = farm.stats()
     return {
         "seconds": run.seconds,
+        # Time before the first request reached the farm, and after the last response until the process ended.
+        "start_lag": served.first_request - started if served.first_request else None,
+        "end_lag": ended - served.last_response if served.last_response else None,
         "peak_rss_mb": run.peak_rss_mb,
         "returncode": run.returncode,
         "broken_reported": broken_reported(run),
@@ -128,6 +138,8 @@ def summarize(tool: str, n: int, runs: list[dict[str, Any]], expected_broken: in
         "failed_runs": len(failed),
         "failure": failed[-1]["tail"][-1] if failed and failed[-1]["tail"] else "",
         "median": statistics.median(r["seconds"] for r in valid) if valid else float("nan"),
+        "start_lag": _median_of(valid, "start_lag"),
+        "end_lag": _median_of(valid, "end_lag"),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in valid) if valid else float("nan"),
         "broken_reported": shown["broken_reported"],
         "farm_404": shown["farm_404"],
@@ -135,6 +147,11 @@ def summarize(tool: str, n: int, runs: list[dict[str, Any]], expected_broken: in
         "returncode": shown["returncode"],
         "tail": shown["tail"],
     }
+
+
+def _median_of(runs: list[dict[str, Any]], key: str) -> float | None:
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else None
 
 
 def note_failures(results: dict[str, Any], summary: dict[str, Any]) -> None:
@@ -192,7 +209,8 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
                 results["online"].append(summary)
                 print(
                     f"N={n}: {tool:6s} median {summary['median']:.3f} s, peak {summary['peak_rss_mb']:.0f} MB, "
-                    f"broken reported {summary['broken_reported']} / farm 404s {summary['farm_404']}",
+                    f"broken reported {summary['broken_reported']} / farm 404s {summary['farm_404']}, "
+                    f"first request after {_ms(summary['start_lag'])}, exit {_ms(summary['end_lag'])} after the last",
                     flush=True,
                 )
         if per_tool["ours"] and not args.no_warm:

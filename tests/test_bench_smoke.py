@@ -53,14 +53,16 @@ def test_link_farm_serves_latency_404s_and_counts(kind: str, tmp_path: Path) -> 
         assert {url.split("/")[2].split(":")[0] for url in urls} == {"127.0.0.1", "127.0.0.2", "127.0.0.3"}
         # The 20th link of each host is the broken one: links 57, 58 and 59, one per host.
         assert corpus.broken == 3 and all("/missing/" in url for url in urls[57:])
-        start = time.perf_counter()
+        start, wall_start = time.perf_counter(), time.time()
         statuses = [_status(url) for url in urls[40:]]
         assert time.perf_counter() - start >= 20 * 0.02  # every response waited the latency
         assert statuses == [200] * 17 + [404] * 3
         stats = farm.stats()
         assert (stats.ok, stats.not_found) == (17, 3)
+        # Timestamps of the first request and the last response frame the 20 sequential requests.
+        assert wall_start - 0.01 < stats.first_request < stats.last_response - 20 * 0.02 + 0.01 < time.time()
         farm.reset_stats()
-        assert farm.stats().total == 0
+        assert farm.stats() == type(stats)(0, 0, 0.0, 0.0)
         port = farm.port
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()

@@ -33,6 +33,8 @@ class FarmError(RuntimeError):
 class FarmStats:
     ok: int
     not_found: int
+    first_request: float = 0.0  # Unix time the first request arrived (0: none)
+    last_response: float = 0.0  # Unix time the last response was sent
 
     @property
     def total(self) -> int:
@@ -93,7 +95,8 @@ http {{
     location = /__farm/stats {{
       content_by_lua_block {{
         local stats = ngx.shared.farm_stats
-        ngx.say(stats:get("200") or 0, " ", stats:get("404") or 0)
+        ngx.say(stats:get("200") or 0, " ", stats:get("404") or 0, " ",
+                string.format("%.4f %.4f", stats:get("first") or 0, stats:get("last") or 0))
       }}
     }}
     location = /__farm/reset {{
@@ -104,10 +107,15 @@ http {{
     }}
     location / {{
       content_by_lua_block {{
+        local stats = ngx.shared.farm_stats
+        ngx.update_time()
+        stats:add("first", ngx.now())  -- add() keeps the first value: when the first request arrived
         ngx.sleep({latency_s:.4f})
         local status = 200
         if ngx.var.uri:find("^/missing/") then status = 404 end
-        ngx.shared.farm_stats:incr(tostring(status), 1, 0)
+        stats:incr(tostring(status), 1, 0)
+        ngx.update_time()
+        stats:set("last", ngx.now())
         local body = "<!doctype html><title>" .. status .. "</title>\\n"
         ngx.status = status
         ngx.header["Content-Type"] = "text/html; charset=utf-8"
@@ -199,10 +207,9 @@ class LinkFarm:
 
     def stats(self) -> FarmStats:
         if self._python is not None:
-            ok, not_found = self._python.totals()
-            return FarmStats(ok=ok, not_found=not_found)
-        ok, not_found = self._get("/__farm/stats").split()
-        return FarmStats(ok=int(ok), not_found=int(not_found))
+            return FarmStats(*self._python.totals())
+        ok, not_found, first, last = self._get("/__farm/stats").split()
+        return FarmStats(int(ok), int(not_found), float(first), float(last))
 
     def reset_stats(self) -> None:
         if self._python is not None:

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import time
 from multiprocessing.sharedctypes import SynchronizedArray
 
 _HEAD_END = b"\r\n\r\n"
@@ -33,9 +34,10 @@ _REPLIES = {(status, head): _response(status, head) for status in (200, 404) for
 
 
 class _FarmProtocol(asyncio.Protocol):
-    def __init__(self, latency_s: float, counts: SynchronizedArray, slot: int) -> None:
+    def __init__(self, latency_s: float, counts: SynchronizedArray, times: SynchronizedArray, slot: int) -> None:
         self.latency_s = latency_s
         self.counts = counts
+        self.times = times  # per worker: first request arrived, last response sent (Unix time)
         self.slot = slot
         self.buffer = b""
         self.transport: asyncio.Transport | None = None
@@ -56,11 +58,14 @@ class _FarmProtocol(asyncio.Protocol):
             path = rest.split(b" ", 1)[0]
             status = 404 if path.startswith(b"/missing/") else 200
             self.counts[self.slot + (0 if status == 200 else 1)] += 1
+            if not self.times[self.slot]:
+                self.times[self.slot] = time.time()
             loop.call_later(self.latency_s, self._reply, _REPLIES[(status, method == b"HEAD")])
 
     def _reply(self, payload: bytes) -> None:
         if self.transport is not None and not self.transport.is_closing():
             self.transport.write(payload)
+            self.times[self.slot + 1] = time.time()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.transport = None
@@ -76,7 +81,9 @@ def _listening_socket(address: str, port: int) -> socket.socket:
     return sock
 
 
-def _serve(addresses: list[str], port: int, latency_s: float, counts: SynchronizedArray, slot: int) -> None:
+def _serve(
+    addresses: list[str], port: int, latency_s: float, counts: SynchronizedArray, times: SynchronizedArray, slot: int
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us; Ctrl-C must not print tracebacks here
 
     async def main() -> None:
@@ -85,7 +92,7 @@ def _serve(addresses: list[str], port: int, latency_s: float, counts: Synchroniz
         loop.add_signal_handler(signal.SIGTERM, stop.set)
         servers = [
             await loop.create_server(
-                lambda: _FarmProtocol(latency_s, counts, slot), sock=_listening_socket(address, port)
+                lambda: _FarmProtocol(latency_s, counts, times, slot), sock=_listening_socket(address, port)
             )
             for address in addresses
         ]
@@ -106,6 +113,7 @@ class PythonFarmProcesses:
         self.workers = workers or max(2, os.cpu_count() or 2)
         context = multiprocessing.get_context("fork")
         self.counts = context.Array("q", 2 * self.workers, lock=False)
+        self.times = context.Array("d", 2 * self.workers, lock=False)
         self._context = context
         self._processes: list[multiprocessing.process.BaseProcess] = []
 
@@ -113,7 +121,7 @@ class PythonFarmProcesses:
         for worker in range(self.workers):
             process = self._context.Process(
                 target=_serve,
-                args=(self.addresses, self.port, self.latency_s, self.counts, 2 * worker),
+                args=(self.addresses, self.port, self.latency_s, self.counts, self.times, 2 * worker),
                 daemon=True,
             )
             process.start()
@@ -122,13 +130,16 @@ class PythonFarmProcesses:
     def alive(self) -> bool:
         return all(process.is_alive() for process in self._processes)
 
-    def totals(self) -> tuple[int, int]:
-        values = list(self.counts)
-        return sum(values[0::2]), sum(values[1::2])
+    def totals(self) -> tuple[int, int, float, float]:
+        """200s, 404s, when the first request arrived and when the last response left (0.0: none yet)."""
+        values, times = list(self.counts), list(self.times)
+        firsts = [t for t in times[0::2] if t]
+        return sum(values[0::2]), sum(values[1::2]), min(firsts, default=0.0), max(times[1::2], default=0.0)
 
     def reset(self) -> None:
         for i in range(len(self.counts)):
             self.counts[i] = 0
+            self.times[i] = 0.0
 
     def stop(self) -> None:
         for process in self._processes:

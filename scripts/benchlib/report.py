@@ -16,6 +16,10 @@ def _s(value: float) -> str:
     return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
 
 
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value * 1000:.0f} ms"
+
+
 def _kb(value: float) -> str:
     return f"{value / 1024:.0f} KB"
 
@@ -27,8 +31,9 @@ def _target(ok: bool) -> str:
 def _online_rows(results: dict[str, Any]) -> list[str]:
     rows = [
         "| N links | ideal | bare client | plain aiohttp | ours (median) | lychee (median) | ours / lychee | ≤ 1.0? "
-        "| broken found: ours / lychee / farm 404s | peak RSS: ours / lychee |",
-        "|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|:-:|",
+        "| broken found: ours / lychee / farm 404s | peak RSS: ours / lychee "
+        "| first request after start: ours / lychee | exit after last response: ours / lychee |",
+        "|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|:-:|:-:|:-:|",
     ]
     floors = {f["n"]: f["median"] for f in results["floor"]}
     settings = results["settings"]
@@ -40,11 +45,13 @@ def _online_rows(results: dict[str, Any]) -> list[str]:
         found = " / ".join(str(t["broken_reported"]) if t else "–" for t in (ours, lychee))
         farm_404 = (ours or lychee or {}).get("farm_404", "–")
         rss = " / ".join(f"{t['peak_rss_mb']:.0f} MB" if t else "–" for t in (ours, lychee))
+        start_lag = " / ".join(_ms(t.get("start_lag")) if t else "–" for t in (ours, lychee))
+        end_lag = " / ".join(_ms(t.get("end_lag")) if t else "–" for t in (ours, lychee))
         rows.append(
             f"| {n:,} | {_s(n * settings['latency_ms'] / 1000 / in_flight)} | {_s(floors[n])} "
             f"| {_s(aio['median']) if aio else '–'} | {_s(ours['median']) if ours else '–'} "
             f"| {_s(lychee['median']) if lychee else '–'} | {f'{ratio:.2f}' if ratio else '–'} "
-            f"| {_target(ratio <= 1.0) if ratio else '–'} | {found} / {farm_404} | {rss} |"
+            f"| {_target(ratio <= 1.0) if ratio else '–'} | {found} / {farm_404} | {rss} | {start_lag} | {end_lag} |"
         )
     return rows
 
