@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from .config import SiteConfig, load_config
 from .model import ERROR, WARNING, Finding, Page, Position, UsageError
 from .report import FORMATS
-from .urls import kind_of
 
 if TYPE_CHECKING:
     from .online.cache import Cache
@@ -143,7 +142,7 @@ def check_online(
         progress=sys.stderr.isatty(),
     )
     online_findings = checker.run(feed)
-    return feed.pages, feed.offline_findings + online_findings, checker.stats
+    return feed.pages, feed.offline_findings + online_findings, {**feed.stats, "online": True, **checker.stats}
 
 
 def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
@@ -156,23 +155,15 @@ def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
         from .online.cache import Cache
 
         cache = Cache(Path(args.cache), args.max_cache_age)
-    online_stats: dict[str, object] = {}
     if args.online:
-        pages, findings, online_stats = check_online(args, files, config, cache)
+        pages, findings, stats = check_online(args, files, config, cache)
     else:
         from .offline import check_offline
+        from .pagefeed import page_stats
 
         pages = collect(files, config, cache.directory if cache is not None else None)
         findings = check_offline(pages, config)
-    links = [link for page in pages for link in page.links]
-    stats: dict[str, object] = {
-        "files": len(pages),
-        "links": len(links),
-        "external_links": sum(1 for link in links if kind_of(link.url) == "external"),
-        "quotes": sum(len(page.quotes) for page in pages),
-        "online": bool(args.online),
-    }
-    stats.update(online_stats)
+        stats = {**page_stats(pages), "online": False}
     if cache is not None and not args.online:
         from .snapshots import verify_against_snapshots
 

@@ -15,7 +15,6 @@ import pickle
 import struct
 import sys
 import threading
-import traceback
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -71,7 +70,20 @@ def _records(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> I
         yield "usage", str(exc)
         return
     store = PageStore(config, pages)
-    yield "offline", [finding for page in pages for finding in check_page(page, store)]
+    yield "offline", ([finding for page in pages for finding in check_page(page, store)], page_stats(pages))
+
+
+def page_stats(pages: list[Page]) -> dict[str, object]:
+    """The report's counts of what was read (computed where the pages are, off the fetching process)."""
+    from .urls import kind_of
+
+    links = [link for page in pages for link in page.links]
+    return {
+        "files": len(pages),
+        "links": len(links),
+        "external_links": sum(1 for link in links if kind_of(link.url) == "external"),
+        "quotes": sum(len(page.quotes) for page in pages),
+    }
 
 
 class _Pipe:
@@ -124,7 +136,7 @@ class _Pipe:
 
 
 class PageFeed:
-    """`async for page in feed` yields parsed pages; afterwards `pages` and `offline_findings` hold all."""
+    """`async for page in feed` yields parsed pages; afterwards `pages`, `offline_findings`, `stats` hold all."""
 
     def __init__(
         self, files: list[Path], config: SiteConfig, cache_dir: Path | None = None, *, fork: bool | None = None
@@ -134,6 +146,7 @@ class PageFeed:
         self.cache_dir = cache_dir
         self.pages: list[Page] = []
         self.offline_findings: list[Finding] = []
+        self.stats: dict[str, object] = {}
         self.child: tuple[int, int] | None = None  # (pid, read end of the pipe)
         if fork is None:  # forking a process that runs other threads could copy a lock held by one of them
             fork = hasattr(os, "fork") and threading.active_count() == 1
@@ -168,6 +181,8 @@ class PageFeed:
         try:
             yield from _records(self.files, self.config, self.cache_dir)
         except Exception:  # a bug: the parent shows it as it would its own
+            import traceback
+
             yield "crash", traceback.format_exc()
 
     def __aiter__(self) -> AsyncIterator[Page]:
@@ -210,7 +225,7 @@ class PageFeed:
             self.pages.append(value)
             return True
         if kind == "offline":
-            self.offline_findings = value
+            self.offline_findings, self.stats = value
             return False
         if kind == "usage":
             raise UsageError(value)
