@@ -17,7 +17,7 @@ from ..urls import external_targets, fetch_key, without_fragment
 from .cache import Cache
 from .fetch import Fetcher, FetchSettings, Outcome
 from .http import Client, Resolver
-from .pool import FetchPool, Result, Spec, loop_factory
+from .pool import FetchPool, Result, Spec
 from .wayback import newest_snapshot
 
 
@@ -122,7 +122,8 @@ class OnlineChecker:
         `pages` may be an async iterable (a PageFeed): fetching starts with the first page, while the
         next ones are still being parsed.
         """
-        with asyncio.Runner(loop_factory=loop_factory()) as runner:
+        # The standard event loop: on the benchmark farm it kept requests 1-2 % shorter than uvloop did.
+        with asyncio.Runner() as runner:
             runner.run(self._run(pages))
         jobs = self.jobs
         self.stats["urls"] = len(jobs)
@@ -150,8 +151,8 @@ class OnlineChecker:
                 for page in pages:
                     self._submit(pool, page)
             await pool.join()
-            dead = [job for job in self.jobs.values() if self._is_dead(job)]
-            if self.archive_api and dead:
+            dead = [job for job in self.jobs.values() if self._is_dead(job)] if self.archive_api else []
+            if dead:
                 await self._suggest_archives(client, dead)
         finally:
             await client.close()
@@ -244,6 +245,8 @@ class OnlineChecker:
     def _evaluate(self, key: str, job: Job) -> list[Finding]:
         outcome = job.outcome
         assert outcome is not None
+        if not (outcome.chain or job.wants_anchors or job.quotes) and outcome.ok:
+            return []  # the common case, a plain working link: nothing to report
         findings: list[Finding] = []
         problem, severity, check = self._url_problem(outcome)
         if outcome.blocked:

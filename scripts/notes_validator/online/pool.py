@@ -34,15 +34,6 @@ class Result:
     text: str | None = None
 
 
-def loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
-    """uvloop when installed: the same asyncio program with less per-request overhead."""
-    try:
-        import uvloop
-    except ImportError:
-        return None
-    return uvloop.new_event_loop
-
-
 def digest(spec: Spec, outcome: Outcome) -> Result:
     """Keep what the checks need from the body (anchors, normalised text) and drop the bytes."""
     result = Result(spec, outcome)
