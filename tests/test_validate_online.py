@@ -162,6 +162,23 @@ def test_fragments_on_external_pages(tmp_path, capsys, http: Server):
     assert http.hits["/ok"] == 1  # one fetch for the three links
 
 
+def test_later_page_needing_the_body_gets_it(tmp_path, capsys, http: Server):
+    """Pages are checked as they are read: a URL first seen without a fragment is fetched again with GET."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
+    (docs / "b.md").write_text(links(http.url("/ok#nowhere"), http.url("/ok#section")), encoding="utf-8")
+    capsys.readouterr()
+    argv = [str(docs), "--online", "--format", "json", "--no-cache", "--allow-private", "--host-request-interval", "0"]
+    status = main(argv)
+    report = json.loads(capsys.readouterr().out)
+    assert status == 1
+    (finding,) = report["findings"]
+    assert finding["check"] == "fragment" and finding["url"].endswith("/ok#nowhere")
+    assert sorted(m for m, p in http.methods if p == "/ok") == ["GET", "HEAD"]  # a.md's check came first
+    assert report["stats"]["urls"] == 1
+
+
 # --- quotes ---------------------------------------------------------------------------------------------
 def quote(text: str, url: str) -> str:
     body = "\n>\n".join("> " + line for line in text.split("\n\n"))
