@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .collect import collect_page
 from .config import SiteConfig
 from .model import ERROR, WARNING, Finding, Link, Page
 from .urls import external_problem, kind_of
@@ -25,6 +23,8 @@ class PageStore:
     def get(self, path: Path) -> Page | None:
         key = path.resolve()
         if key not in self.pages:
+            from .collect import collect_page  # a rerun with every page cached never needs the parser
+
             try:
                 self.pages[key] = collect_page(path, self.config)
             except (OSError, UnicodeDecodeError):
@@ -33,6 +33,8 @@ class PageStore:
 
 
 def _closest(name: str, options: set[str]) -> str:
+    import difflib  # only a broken anchor needs it
+
     match = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.6)
     return match[0] if match else ""
 

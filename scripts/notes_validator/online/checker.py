@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import AsyncIterable, Iterable
+from collections.abc import AsyncIterable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -82,6 +82,9 @@ def gather_jobs(pages: Iterable[Page]) -> dict[str, Job]:
     for page in pages:
         add_page(jobs, page)
     return jobs
+
+
+NOTHING: tuple[Finding, ...] = ()
 
 
 def _date_time(timestamp: float) -> str:
@@ -242,11 +245,11 @@ class OnlineChecker:
             job.archived = archived
 
     # --- findings ------------------------------------------------------------------------------------
-    def _evaluate(self, key: str, job: Job) -> list[Finding]:
+    def _evaluate(self, key: str, job: Job) -> Sequence[Finding]:
         outcome = job.outcome
         assert outcome is not None
         if not (outcome.chain or job.wants_anchors or job.quotes) and outcome.ok:
-            return []  # the common case, a plain working link: nothing to report
+            return NOTHING  # the common case, a plain working link (no list allocated for it)
         findings: list[Finding] = []
         problem, severity, check = self._url_problem(outcome)
         if outcome.blocked:
