@@ -165,9 +165,6 @@ class PageFeed:
         os.close(read_end)  # the child: parse, send, and leave without running the parent's cleanup
         status = 0
         try:
-            # Parsing runs several times faster than the fetches consume pages: let the parent (and, on a
-            # small machine, the servers it talks to) have the CPU first.
-            os.nice(10)
             with open(write_end, "wb", buffering=0) as out:
                 for record in self._child_records():
                     data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
