@@ -53,11 +53,13 @@ def as_text(findings: list[Finding], stats: dict[str, object]) -> str:
 
 
 def as_json(findings: list[Finding], stats: dict[str, object]) -> str:
-    document = {
-        "findings": [f.as_json() for f in sorted(findings, key=sort_key)],
-        "stats": {**stats, "errors": count(findings, ERROR), "warnings": count(findings, WARNING)},
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """One finding per line: as readable as indenting every field, and written by json's C encoder
+    (indent= switches to the pure-Python one: 20 ms for 1,000 findings)."""
+    rows = [json.dumps(f.as_json(), ensure_ascii=False) for f in sorted(findings, key=sort_key)]
+    listed = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
+    totals = {**stats, "errors": count(findings, ERROR), "warnings": count(findings, WARNING)}
+    counted = json.dumps(totals, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return f'{{\n  "findings": {listed},\n  "stats": {counted}\n}}\n'
 
 
 def _escape_data(text: str) -> str:
