@@ -7,6 +7,7 @@ import gc
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,24 +30,23 @@ def duration(value: str) -> float:
     return float(match.group(1)) * UNITS[match.group(2)]
 
 
-def positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' must be at least 1")
-    return number
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type for whole numbers of at least `minimum`."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"'{value}' must be at least {minimum}")
+        return number
+
+    return parse
 
 
-def non_negative_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"'{value}' must not be negative")
-    return number
+positive_int = whole_number(1)
+non_negative_int = whole_number(0)
 
 
 def seconds(value: str) -> float:
