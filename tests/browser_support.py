@@ -8,8 +8,8 @@ hosted build) are aborted and recorded, so a test can assert that nothing tried 
 from __future__ import annotations
 
 import functools
-import os
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,22 +20,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from chromium import CHROMIUM_ARGS, chromium_path
+
 DESKTOP = {"width": 1280, "height": 900}
 # Schemes a page may use without touching the network (inline data, the shim's about:blank iframe).
 _LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def chromium_path() -> str:
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")

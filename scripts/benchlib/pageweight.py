@@ -20,16 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+from chromium import CHROMIUM_ARGS, chromium_path
 
 
 @dataclass(frozen=True)
@@ -150,7 +141,7 @@ def browser_available() -> bool:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return False
-    return CHROMIUM.exists()
+    return Path(chromium_path()).exists()
 
 
 def _browser_weights(site: Path, pages: list[Path]) -> list[PageWeight]:
@@ -158,7 +149,7 @@ def _browser_weights(site: Path, pages: list[Path]) -> list[PageWeight]:
 
     results: list[PageWeight] = []
     with _serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             for html in pages:
                 path = page_url_path(site, html)
