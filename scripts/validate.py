@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))  # os.path: pathlib would cost start-up time
 
 from notes_validator.cli import main
 

@@ -248,12 +248,16 @@ def cli(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     ],
     ids=["missing-path", "bad-yaml", "no-docs-dir", "bad-slugify", "not-a-mapping", "bad-format", "bad-number"],
 )
-def test_bad_input_is_one_line_exit_2(tmp_path: Path, setup: str | None, argv: list[str], expected: str) -> None:
+@pytest.mark.parametrize("mode", [[], ["--online", "--no-cache"]], ids=["offline", "online"])
+def test_bad_input_is_one_line_exit_2(
+    tmp_path: Path, setup: str | None, argv: list[str], expected: str, mode: list[str]
+) -> None:
+    # Online, mkdocs.yml and the files are read by the forked page parser: its errors must read the same.
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# x\n", encoding="utf-8")
     if setup is not None:
         (tmp_path / "mkdocs.yml").write_text(setup, encoding="utf-8")
-    result = cli(tmp_path, *argv)
+    result = cli(tmp_path, *mode, *argv)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert re.search(expected, result.stderr), result.stderr
@@ -267,10 +271,18 @@ def test_non_utf8_page_is_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2 and result.stderr.startswith("validate.py: error: bad.md: not UTF-8")
 
 
-def test_no_path_and_no_config_is_exit_2(tmp_path: Path) -> None:
-    result = cli(tmp_path)
+@pytest.mark.parametrize("mode", [[], ["--online", "--no-cache"]], ids=["offline", "online"])
+def test_no_path_and_no_config_is_exit_2(tmp_path: Path, mode: list[str]) -> None:
+    result = cli(tmp_path, *mode)
     assert result.returncode == 2
     assert result.stderr.strip() == "validate.py: error: no PATH given and no ./mkdocs.yml to take docs_dir from"
+
+
+def test_format_choices_match_the_report_writers() -> None:
+    from notes_validator.cli import FORMAT_NAMES
+    from notes_validator.report import FORMATS
+
+    assert sorted(FORMAT_NAMES) == sorted(FORMATS)
 
 
 def test_project_site_passes_offline() -> None:

@@ -367,7 +367,7 @@ from notes_validator.pagefeed import PageFeed
 files = sorted(Path(sys.argv[2]).glob("*.md"))
 
 def load(fork):
-    feed = PageFeed(files, SiteConfig(None, None), fork=fork)
+    feed = PageFeed(lambda: (SiteConfig(None, None), files), fork=fork)
     forked = feed.child is not None
 
     async def drain():
@@ -412,3 +412,44 @@ def test_unreadable_page_in_the_child_is_one_line_exit_2(tmp_path: Path, http: S
     )
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip() == "validate.py: error: docs/b.md: not UTF-8 (byte 2)"
+
+
+FORK_SCRIPT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from notes_validator import pagefeed
+
+real_fork = pagefeed.PageFeed._fork
+seen = []
+
+def fork(self):
+    seen.append(sorted(sys.modules))
+    real_fork(self)
+
+pagefeed.PageFeed._fork = fork
+from notes_validator.cli import main
+
+status = main(["--online", "--no-cache", "--allow-private", "docs"])
+print(json.dumps({"status": status, "modules": seen[0] if seen else None}))
+"""
+
+
+def test_online_run_forks_its_parser_before_the_heavy_imports(tmp_path: Path, http: Server) -> None:
+    # Start-up is most of the gap to lychee on small sites: the parent forks after argparse, and the child
+    # (not the parent) pays for YAML and markdown-it while the parent imports asyncio.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
+    scripts = VALIDATE.parent
+    result = subprocess.run(
+        [sys.executable, "-c", FORK_SCRIPT, str(scripts)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["status"] == 0
+    assert report["modules"] is not None, "the online run did not fork"
+    loaded = set(report["modules"])
+    for heavy in ("yaml", "markdown_it", "asyncio", "dataclasses", "notes_validator.model"):
+        assert heavy not in loaded, f"{heavy} imported before the fork"

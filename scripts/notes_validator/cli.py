@@ -8,15 +8,20 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING
 
-from .config import SiteConfig, load_config
-from .model import ERROR, WARNING, Finding, Page, Position, UsageError
-from .report import FORMATS
+from .errors import UsageError
 
 if TYPE_CHECKING:
+    from .model import Finding, Page
     from .online.cache import Cache
+    from .pagefeed import PageFeed
+
+# Imported here only by name: an online run forks its page parser before loading anything heavier than
+# argparse, and the report (with the data model) is imported once findings exist. A test keeps this in
+# step with report.FORMATS.
+FORMAT_NAMES = ("github", "json", "text")
 
 DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
@@ -67,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="Markdown files or folders (default: docs_dir)")
     parser.add_argument("--config", metavar="FILE", help="mkdocs.yml to read (default: ./mkdocs.yml when present)")
     parser.add_argument("--online", action="store_true", help="also fetch external links and quote sources")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format (default: text)")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
     parser.add_argument("--max-concurrency", type=positive_int, default=64, metavar="N")
     parser.add_argument("--host-concurrency", type=positive_int, default=8, metavar="N")
     parser.add_argument("--host-request-interval", type=seconds, default=0.05, metavar="SECONDS")
@@ -83,43 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def markdown_files(paths: list[str], config: SiteConfig) -> list[Path]:
-    if not paths:
-        if config.docs_dir is None:
-            raise UsageError("no PATH given and no ./mkdocs.yml to take docs_dir from")
-        paths = [str(config.docs_dir)]
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*.md")) if not any(part.startswith(".") for part in p.parts))
-        elif path.is_file():
-            if path.suffix.lower() not in (".md", ".markdown"):
-                raise UsageError(f"{raw}: not a Markdown file")
-            files.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    unique: dict[Path, Path] = {}
-    for file in files:
-        unique.setdefault(file.resolve(), file)
-    return list(unique.values())
+def open_cache(args: argparse.Namespace) -> Cache | None:
+    if args.no_cache:
+        return None
+    from pathlib import Path
 
+    from .online.cache import Cache
 
-def collect(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> list[Page]:
-    from .pagefeed import parsed_pages
-
-    return list(parsed_pages(files, config, cache_dir))
+    return Cache(Path(args.cache), args.max_cache_age)
 
 
 def check_online(
-    args: argparse.Namespace, files: list[Path], config: SiteConfig, cache: Cache | None
+    args: argparse.Namespace, feed: PageFeed, cache: Cache | None
 ) -> tuple[list[Page], list[Finding], dict[str, object]]:
-    """Offline and online findings; the pages are parsed (in a child process) while URLs are fetched."""
-    from .pagefeed import PageFeed
-
-    feed = PageFeed(
-        files, config, cache.directory if cache is not None else None
-    )  # forks now: the child parses while this process gets ready
+    """Offline and online findings; the feed's child process parses the pages while URLs are fetched."""
     from .online.checker import OnlineChecker
     from .online.fetch import FetchSettings
 
@@ -155,21 +137,22 @@ kept_until_exit: list[object] = []
 def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
     kept_until_exit.clear()
     started = time.monotonic()
-    config_path = Path(args.config) if args.config else (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
-    config = load_config(config_path)
-    files = markdown_files(args.paths, config)
-    cache = None
-    if not args.no_cache:
-        from .online.cache import Cache
+    from .sources import read_site
 
-        cache = Cache(Path(args.cache), args.max_cache_age)
     if args.online:
-        pages, findings, stats = check_online(args, files, config, cache)
+        from .pagefeed import PageFeed
+
+        # Forks first: the child reads mkdocs.yml and parses pages while this process gets ready to fetch.
+        feed = PageFeed(partial(read_site, args.config, args.paths), None if args.no_cache else args.cache)
+        cache = open_cache(args)
+        pages, findings, stats = check_online(args, feed, cache)
     else:
         from .offline import check_offline
-        from .pagefeed import page_stats
+        from .pagefeed import page_stats, parsed_pages
 
-        pages = collect(files, config, cache.directory if cache is not None else None)
+        config, files = read_site(args.config, args.paths)
+        cache = open_cache(args)
+        pages = list(parsed_pages(files, config, cache.directory if cache is not None else None))
         findings = check_offline(pages, config)
         stats = {**page_stats(pages), "online": False}
     kept_until_exit.append(pages)
@@ -178,6 +161,8 @@ def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
 
         findings.extend(verify_against_snapshots(pages, cache))
     if cache is not None:
+        from .model import WARNING, Finding, Position
+
         for file, message in cache.warnings:
             findings.append(Finding(Position(file, 1, 1), WARNING, "cache", message))
     stats["duration_s"] = round(time.monotonic() - started, 3)
@@ -197,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(100_000, 50, 1000)
     try:
         findings, stats = run(args)
+        from .report import FORMATS
+
         sys.stdout.write(FORMATS[args.format](findings, stats))
     except UsageError as exc:
         print(f"validate.py: error: {exc}", file=sys.stderr)
@@ -206,4 +193,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         gc.set_threshold(*thresholds)
+    from .model import ERROR
+
     return 1 if any(f.severity == ERROR for f in findings) else 0

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .model import UsageError
+from .errors import UsageError
 
 Slugify = Callable[[str, str], str]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import UsageError
+
+__all__ = ["UsageError"]  # re-exported: it belongs with the other shared types
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
-
-
-class UsageError(Exception):
-    """Bad input or configuration: reported as one line, exit status 2."""
 
 
 @dataclass(frozen=True)

@@ -14,24 +14,35 @@ import os
 import pickle
 import struct
 import sys
-import threading
 from collections import deque
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from .config import SiteConfig
-from .model import Finding, Page, UsageError
+from .errors import UsageError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .config import SiteConfig
+    from .model import Finding, Page
+
+# Reads the config and lists the Markdown files; called where the parsing happens, so in the child the
+# parent's first requests do not wait for YAML and the file walk.
+ReadSite = Callable[[], "tuple[SiteConfig, list[Path]]"]
 FRAME = struct.Struct("<Q")
 
 
-def parsed_pages(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> Iterator[Page]:
+def parsed_pages(files: list[Path], config: SiteConfig, cache_dir: str | Path | None) -> Iterator[Page]:
     """Each file's page: from the page cache when its bytes are unchanged, else parsed (and cached)."""
-    from .pagecache import PageCache
     from .urls import external_targets
 
-    cache = PageCache(cache_dir, config) if cache_dir is not None else None
+    cache = None
+    if cache_dir is not None:
+        from pathlib import Path
+
+        from .pagecache import PageCache
+
+        cache = PageCache(Path(cache_dir), config)
     parser = None
     for file in files:
         try:
@@ -57,18 +68,19 @@ def parsed_pages(files: list[Path], config: SiteConfig, cache_dir: Path | None) 
         cache.save()
 
 
-def _records(files: list[Path], config: SiteConfig, cache_dir: Path | None) -> Iterator[tuple[str, Any]]:
+def _records(read_site: ReadSite, cache_dir: str | Path | None) -> Iterator[tuple[str, Any]]:
     """("page", Page) for each file, then ("offline", findings); ("usage", message) stops it."""
-    from .offline import PageStore, check_page
-
     pages = []
     try:
+        config, files = read_site()
         for page in parsed_pages(files, config, cache_dir):
             pages.append(page)
             yield "page", page
     except UsageError as exc:
         yield "usage", str(exc)
         return
+    from .offline import PageStore, check_page
+
     store = PageStore(config, pages)
     yield "offline", ([finding for page in pages for finding in check_page(page, store)], page_stats(pages))
 
@@ -138,19 +150,17 @@ class _Pipe:
 class PageFeed:
     """`async for page in feed` yields parsed pages; afterwards `pages`, `offline_findings`, `stats` hold all."""
 
-    def __init__(
-        self, files: list[Path], config: SiteConfig, cache_dir: Path | None = None, *, fork: bool | None = None
-    ) -> None:
-        self.files = files
-        self.config = config
+    def __init__(self, read_site: ReadSite, cache_dir: str | Path | None = None, *, fork: bool | None = None) -> None:
+        self.read_site = read_site
         self.cache_dir = cache_dir
         self.pages: list[Page] = []
         self.offline_findings: list[Finding] = []
         self.stats: dict[str, object] = {}
         self.child: tuple[int, int] | None = None  # (pid, read end of the pipe)
         if fork is None:  # forking a process that runs other threads could copy a lock held by one of them
-            fork = hasattr(os, "fork") and threading.active_count() == 1
-        if fork and len(files) > 1:
+            threading = sys.modules.get("threading")  # not imported: no other thread can be running
+            fork = hasattr(os, "fork") and (threading is None or threading.active_count() == 1)
+        if fork:
             self._fork()
 
     def _fork(self) -> None:
@@ -176,7 +186,7 @@ class PageFeed:
 
     def _child_records(self):  # type: ignore[no-untyped-def]
         try:
-            yield from _records(self.files, self.config, self.cache_dir)
+            yield from _records(self.read_site, self.cache_dir)
         except Exception:  # a bug: the parent shows it as it would its own
             import traceback
 
@@ -188,7 +198,7 @@ class PageFeed:
     async def _in_process(self) -> AsyncIterator[Page]:
         import asyncio
 
-        for kind, value in _records(self.files, self.config, self.cache_dir):
+        for kind, value in _records(self.read_site, self.cache_dir):
             if not self._take(kind, value):
                 return
             if kind == "page":
