@@ -228,6 +228,23 @@ def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: 
         shutil.rmtree(corpus.root, ignore_errors=True)
 
 
+def bench_python_start(args: argparse.Namespace, results: dict[str, Any]) -> None:
+    """What every Python checker pays before its first request: starting the interpreter and importing asyncio."""
+    commands = {"interpreter": [sys.executable, "-c", "pass"], "asyncio": [sys.executable, "-c", "import asyncio"]}
+    run_timed(commands["asyncio"], env=child_env())  # warm-up: disk cache
+    timings = {
+        name: [run_timed(command, env=child_env()).seconds for _ in range(args.runs)]
+        for name, command in commands.items()
+    }
+    results["python_start"] = {name: statistics.median(runs) for name, runs in timings.items()}
+    print(
+        "python start-up: interpreter {interpreter:.3f} s, with import asyncio {asyncio:.3f} s".format(
+            **results["python_start"]
+        ),
+        flush=True,
+    )
+
+
 def corpus_urls(corpus: Corpus) -> list[str]:
     pattern = re.compile(r"\]\((http://[^)]+)\)")
     return [url for path in corpus.files for url in pattern.findall(path.read_text(encoding="utf-8"))]
@@ -391,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
             results["farm"] = farm.description
             print(f"link farm: {farm.description}, {' '.join(farm.base_urls)}", flush=True)
             bench_online(args, farm, work, results)
+        bench_python_start(args, results)
         if not args.skip_site:
             bench_site(args, work, results)
     except FarmError as error:

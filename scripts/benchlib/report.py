@@ -56,6 +56,18 @@ def _online_rows(results: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _start_note(results: dict[str, Any]) -> list[str]:
+    start = results.get("python_start")
+    if not start:
+        return []
+    return [
+        f"Python's own start-up on this machine, for scale: the interpreter alone takes {_ms(start['interpreter'])} "
+        f"from exec to exit, and {_ms(start['asyncio'])} with `import asyncio`, before any request could be sent "
+        "(medians of the same number of runs).",
+        "",
+    ]
+
+
 def _site_rows(results: dict[str, Any]) -> list[str]:
     rows = ["| Measure | Median | Target | Met? |", "|---|---:|---|:-:|"]
     colds = {(r["tool"], r["n"]): r["median"] for r in results["online"]}
@@ -151,6 +163,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "",
         *_online_rows(results),
         "",
+        *_start_note(results),
         "![Online check times](chart.svg)",
         "",
         "## Validator and site",
