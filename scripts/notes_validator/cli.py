@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from .online.cache import Cache
     from .pagefeed import PageFeed
 
-# Imported here only by name: an online run forks its page parser before loading anything heavier than
-# argparse, and the report (with the data model) is imported once findings exist. A test keeps this in
-# step with report.FORMATS.
+# The report writers' names, spelled out rather than imported: an online run forks its page parser before
+# it loads anything heavier than argparse, and report.py (with the data model) is imported only once there
+# are findings. A test keeps this list in step with report.FORMATS.
 FORMAT_NAMES = ("github", "json", "text")
 
 DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"

@@ -2,10 +2,11 @@
 
 Parsing Markdown is the validator's main CPU cost (a real parser, by design), and the online check is
 mostly waiting on the network. Run in the same thread, every page parsed holds up the responses that
-arrive meanwhile. So the parent forks before its event loop starts; the child parses the files in
-order, runs the offline checks, and streams each result back through a pipe as a length-prefixed
-pickle, while the parent's fetch workers send requests for the pages already received. Where fork is
-not available, the same feed parses in-process between fetches.
+arrive meanwhile. So the parent forks as soon as it has its options, before it imports asyncio; the
+child reads mkdocs.yml, lists and parses the files in order, runs the offline checks, and streams each
+result back through a pipe as a length-prefixed pickle, while the parent's fetch workers send requests
+for the pages already received. Where fork is not available, the same feed parses in-process between
+fetches.
 """
 
 from __future__ import annotations
