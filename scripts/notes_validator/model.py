@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UsageError
-
-__all__ = ["UsageError"]  # re-exported: it belongs with the other shared types
+from .errors import UsageError as UsageError  # re-exported: it belongs with the other shared types
 
 ERROR = "error"
 WARNING = "warning"
