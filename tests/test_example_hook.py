@@ -48,3 +48,31 @@ def test_expand_marker(tmp_path: Path) -> None:
     assert "[下载 hi.lua](examples/hi.lua)" in out
     with pytest.raises(ExampleError, match="not found"):
         expand_examples("<!-- example: examples/nope.lua -->", "topic/page.md", tmp_path)
+
+
+def test_indented_marker_stays_in_its_block_and_fenced_markers_are_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "topic" / "examples").mkdir(parents=True)
+    (tmp_path / "topic" / "examples" / "hi.lua").write_text('-- runs-on: 5.4\nprint("hi")\n')
+    page = (
+        '1. 练习\n\n    ??? success "参考答案"\n\n        <!-- example: examples/hi.lua -->\n\n'
+        "```markdown\n<!-- example: examples/missing.lua -->\n```\n"
+    )
+    out = expand_examples(page, "topic/page.md", tmp_path)
+    lines = [line for line in out.split("\n") if line.strip()]
+    expanded = lines[lines.index('    ??? success "参考答案"') + 1 :]
+    assert expanded[0] == '        ```lua title="hi.lua"'
+    assert all(line.startswith("        ") for line in expanded[: expanded.index("```markdown")])
+    assert "<!-- example: examples/missing.lua -->" in out  # shown as syntax, not expanded
+
+
+def test_diagram_marker_inlines_the_svg_with_its_title_as_caption(tmp_path: Path) -> None:
+    (tmp_path / "topic" / "diagrams").mkdir(parents=True)
+    svg = '<?xml version="1.0"?>\n<svg viewBox="0 0 10 10" role="img">\n\n<title>状态图</title>\n</svg>\n'
+    (tmp_path / "topic" / "diagrams" / "s.svg").write_text(svg)
+    out = expand_examples("<!-- diagram: diagrams/s.svg -->", "topic/page.md", tmp_path)
+    assert out.startswith('<figure class="diagram">\n<svg viewBox')
+    assert "\n\n" not in out and "<?xml" not in out
+    assert out.endswith("<figcaption>状态图</figcaption>\n</figure>")
+    (tmp_path / "topic" / "diagrams" / "bad.svg").write_text("<svg><text>x</text></svg>")
+    with pytest.raises(ExampleError, match="role"):
+        expand_examples("<!-- diagram: diagrams/bad.svg -->", "topic/page.md", tmp_path)

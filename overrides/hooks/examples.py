@@ -20,7 +20,11 @@ import posixpath
 import re
 from pathlib import Path
 
-MARKER = re.compile(r"^<!--\s*example:\s*(?P<path>\S+)\s*-->[ \t]*$", re.MULTILINE)
+# A marker may be indented (e.g. inside a collapsed `??? success "参考答案"` block under an exercise);
+# the expansion keeps that indentation so it stays inside the block.
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*example:\s*(?P<path>\S+)\s*-->[ \t]*$", re.MULTILINE)
+DIAGRAM = re.compile(r"^(?P<indent>[ \t]*)<!--\s*diagram:\s*(?P<path>\S+\.svg)\s*-->[ \t]*$", re.MULTILINE)
+SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.S)
 RUNS_ON = re.compile(r"^--\s*runs-on:(?P<runtimes>.*)$")
 LUA_VERSIONS = ("5.1", "5.2", "5.3", "5.4", "5.5")
 KNOWN_RUNTIMES = (*LUA_VERSIONS, "luajit")
@@ -98,8 +102,51 @@ def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
     return "\n\n".join([*blocks, line])
 
 
+def _indented(text: str, indent: str) -> str:
+    return "\n".join(indent + line if line else line for line in text.split("\n"))
+
+
+def render_diagram(rel_path: str, page_src: str, docs_dir: Path) -> str:
+    """Raw HTML for one diagram marker: the SVG inline (so page CSS colours it in light and dark), captioned.
+
+    Inline rather than <img> because an <img> SVG cannot see the page's colour scheme. The caption is
+    the SVG's own <title>, which is also its accessible name.
+    """
+    include = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), rel_path))
+    file = docs_dir / include
+    if not file.is_file():
+        raise ExampleError(f"{page_src}: diagram '{rel_path}' not found (looked for docs/{include})")
+    svg = file.read_text(encoding="utf-8")
+    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg).strip()
+    title = SVG_TITLE.search(svg)
+    if not svg.startswith("<svg") or 'role="img"' not in svg or "viewBox" not in svg or not title:
+        raise ExampleError(f"docs/{include}: a diagram must be an <svg> with role=\"img\", a viewBox and a <title>")
+    # Blank lines would end the raw HTML block in Markdown; an SVG never needs them.
+    svg = "\n".join(line for line in svg.split("\n") if line.strip())
+    caption = re.sub(r"\s+", " ", title.group("title")).strip()
+    return f'<figure class="diagram">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>'
+
+
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
 def expand_examples(markdown: str, page_src: str, docs_dir: Path) -> str:
-    return MARKER.sub(lambda m: render_example(m.group("path"), page_src, docs_dir), markdown)
+    """Expand markers outside fenced code (a page may show a marker as an example of the syntax)."""
+    out: list[str] = []
+    fence = ""
+    for line in markdown.split("\n"):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group("fence").startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+        elif opening:
+            fence = opening.group("fence")
+        elif example := MARKER.match(line):
+            line = _indented(render_example(example.group("path"), page_src, docs_dir), example.group("indent"))
+        elif diagram := DIAGRAM.match(line):
+            line = _indented(render_diagram(diagram.group("path"), page_src, docs_dir), diagram.group("indent"))
+        out.append(line)
+    return "\n".join(out)
 
 
 def on_page_markdown(markdown, page, config, files):
