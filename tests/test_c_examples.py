@@ -1,11 +1,17 @@
 """Every C example compiles warning-free with the system cc, and prints exactly its NAME.out.
 
+An example that needs more than libc says so in a comment within its first five lines, e.g.
+`// build-flags: -I/usr/include/lua5.4 -llua5.4`; those flags follow the source file on the
+command line (libraries must come after the objects that use them).
+
 Each example is built into a temporary directory and run with a time limit, so an example
 that hangs (a context switch gone wrong easily loops forever) fails its own test.
 """
 
 from __future__ import annotations
 
+import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,6 +23,7 @@ from conftest import DOCS, ROOT
 TIME_LIMIT = 10  # seconds; the examples finish instantly, so this only trips on a real hang
 CFLAGS = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O1"]
 EXAMPLES = sorted(DOCS.glob("*/examples/*.c"))
+BUILD_FLAGS = re.compile(r"^\s*(?://|/\*)\s*build-flags:(?P<flags>.*?)(?:\*/)?\s*$")
 example_ids = [f"{p.parent.parent.name}/{p.name}" for p in EXAMPLES]
 
 
@@ -37,10 +44,18 @@ def shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def build_flags(source: Path) -> list[str]:
+    """Extra flags the example declares in a `build-flags:` comment near its top."""
+    for line in source.read_text(encoding="utf-8").splitlines()[:5]:
+        if match := BUILD_FLAGS.match(line):
+            return shlex.split(match.group("flags"))
+    return []
+
+
 def compile_example(compiler: str, source: Path, out_dir: Path) -> Path:
     binary = out_dir / source.stem
     result = subprocess.run(
-        [compiler, *CFLAGS, "-o", str(binary), str(source)],
+        [compiler, *CFLAGS, "-o", str(binary), str(source), *build_flags(source)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -75,3 +90,11 @@ def test_a_broken_example_fails(cc: str, tmp_path: Path) -> None:
     sloppy.write_text("int main(void) { int unused; return 0; }\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="does not compile cleanly"):
         compile_example(cc, sloppy, tmp_path)
+
+
+def test_build_flags_come_from_the_comment(tmp_path: Path) -> None:
+    source = tmp_path / "api.c"
+    source.write_text("// build-flags: -I/usr/include/lua5.4 -llua5.4\nint main(void) { return 0; }\n")
+    assert build_flags(source) == ["-I/usr/include/lua5.4", "-llua5.4"]
+    source.write_text("/* build-flags: -lm */\nint main(void) { return 0; }\n")
+    assert build_flags(source) == ["-lm"]
