@@ -120,7 +120,7 @@ def render_diagram(rel_path: str, page_src: str, docs_dir: Path) -> str:
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg).strip()
     title = SVG_TITLE.search(svg)
     if not svg.startswith("<svg") or 'role="img"' not in svg or "viewBox" not in svg or not title:
-        raise ExampleError(f"docs/{include}: a diagram must be an <svg> with role=\"img\", a viewBox and a <title>")
+        raise ExampleError(f'docs/{include}: a diagram must be an <svg> with role="img", a viewBox and a <title>')
     # Blank lines would end the raw HTML block in Markdown; an SVG never needs them.
     svg = "\n".join(line for line in svg.split("\n") if line.strip())
     caption = re.sub(r"\s+", " ", title.group("title")).strip()
