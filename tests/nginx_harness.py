@@ -8,7 +8,7 @@ An example is a few files in docs/openresty/examples/ (only the first three are 
 * NAME.curl: the commands a reader types, one per line (`\\` continues a line, `#` starts
   a comment). Each line is one step:
   - `curl [-i] [-s] [-k] [-H 'Name: value'] [-X METHOD] [-d DATA] [-o /dev/null]
-    [-w '%{http_code}\\n'] [--resolve NAME:PORT:127.0.0.1] URL`, where URL is
+    [-w '%{http_code} %header{Location}\\n'] [--resolve NAME:PORT:127.0.0.1] URL`, where URL is
     `http://127.0.0.1:80xx/...` or `https://127.0.0.1:8443/...` (or `https://NAME:8443/`
     with --resolve, which sends NAME as SNI and Host);
   - `sleep SECONDS` (let a timer run);
@@ -119,7 +119,7 @@ class CurlRequest:
     headers: list[tuple[str, str]] = field(default_factory=list)
     data: str | None = None
     include_headers: bool = False
-    write_out: str | None = None  # -w FORMAT: only %{http_code} and \n are supported
+    write_out: str | None = None  # -w FORMAT: only %{http_code}, %header{NAME} and \n
     discard_body: bool = False  # -o /dev/null
     resolve: str | None = None  # --resolve NAME:PORT:127.0.0.1 -> NAME
 
@@ -266,8 +266,10 @@ def _parse_curl_words(words: list[str], where: str) -> CurlRequest:
                     raise HarnessError(f"{where}: only -o /dev/null is supported")
                 discard = True
             elif word == "-w":
-                if re.sub(r"%\{http_code\}|\\n", "", value):
-                    raise HarnessError(f"{where}: -w supports only %{{http_code}} and \\n, got {value!r}")
+                if "%" in re.sub(r"%\{http_code\}|%header\{[A-Za-z0-9-]+\}", "", value):
+                    raise HarnessError(
+                        f"{where}: -w supports only %{{http_code}} and %header{{NAME}}, got {value!r}"
+                    )
                 write_out = value
             elif word == "--resolve":
                 match = re.fullmatch(r"([A-Za-z0-9.-]+):(\d+):127\.0\.0\.1", value)
@@ -325,7 +327,13 @@ def render_response(request: CurlRequest, response: Response, shown: set[str]) -
         pieces.append(response.body)
     if request.write_out is not None:
         code = response.status_line.split()[1]
-        pieces.append(request.write_out.replace("%{http_code}", code).replace("\\n", "\n"))
+        values = {name.lower(): value for name, value in response.headers}
+
+        def header(match: re.Match[str]) -> str:
+            return values.get(match.group(1).lower(), "")
+
+        text = re.sub(r"%header\{([A-Za-z0-9-]+)\}", header, request.write_out.replace("%{http_code}", code))
+        pieces.append(text.replace("\\n", "\n"))
     return "".join(pieces)
 
 

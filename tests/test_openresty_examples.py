@@ -184,6 +184,9 @@ def test_write_out_prints_only_the_status_code() -> None:
     response = Response("HTTP/1.1 429 Too Many Requests", [], "body\n")
     quiet = CurlRequest("http://127.0.0.1:8080/", write_out="%{http_code}\\n", discard_body=True)
     assert render([quiet], [response], set()) == "429\n"
+    moved = Response("HTTP/1.1 301 Moved Permanently", [("Location", "/new")], "<html>...")
+    where = CurlRequest("http://127.0.0.1:8080/", write_out="%{http_code} %header{location}\\n", discard_body=True)
+    assert render([where], [moved], set()) == "301 /new\n"
 
 
 def test_log_checks_substring_regex_and_negation() -> None:
