@@ -22,8 +22,9 @@ An example is a few files in docs/openresty/examples/ (only the first three are 
   print it, except that line ends are `\\n`.
 * NAME/ (optional): a folder copied into the prefix as it is, so `NAME/lua/app.lua`
   becomes `PREFIX/lua/app.lua` and the conf can say `lua_package_path "$prefix/lua/?.lua;;";`
-  and `content_by_lua_file lua/app.lua;`. A conf may use another example's folder with a
-  `# files: OTHER` comment. Pages show these files with pymdownx.snippets includes.
+  and `content_by_lua_file lua/app.lua;`. A conf may use other examples' folders instead,
+  with a `# files: OTHER [MORE...]` comment (copied in that order, later files win).
+  Pages show these files with pymdownx.snippets includes.
 * NAME.redis (optional): redis-cli-style commands sent to Redis before the first step.
 * NAME.log (optional): lines that must appear in error.log after the steps: a line is a
   substring, `/regex/` (Python syntax), or either prefixed with `!` for "must not appear".
@@ -96,7 +97,7 @@ LISTEN_ADDRESS = re.compile(r"127\.0\.0\.1:(80[89]\d|8443)")
 STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? \d{3}")
 HEADER_LINE = re.compile(r"^([A-Za-z0-9-]+):")
 WORKERS = re.compile(r"^\s*#\s*workers:\s*(\d+)\s*$", re.MULTILINE)
-FILES_FROM = re.compile(r"^\s*#\s*files:\s*(\S+)\s*$", re.MULTILINE)
+FILES_FROM = re.compile(r"^\s*#\s*files:\s*(\S+(?:[ \t]+\S+)*)\s*$", re.MULTILINE)
 RELOAD = re.compile(r"^kill\s+-(?:HUP|s\s+HUP|1)\s+\$\(cat\s+logs/nginx\.pid\)$")
 START_TIMEOUT = 10.0  # seconds for nginx to accept connections
 REQUEST_TIMEOUT = 15.0  # seconds per request; examples answer in well under one
@@ -267,9 +268,7 @@ def _parse_curl_words(words: list[str], where: str) -> CurlRequest:
                 discard = True
             elif word == "-w":
                 if "%" in re.sub(r"%\{http_code\}|%header\{[A-Za-z0-9-]+\}", "", value):
-                    raise HarnessError(
-                        f"{where}: -w supports only %{{http_code}} and %header{{NAME}}, got {value!r}"
-                    )
+                    raise HarnessError(f"{where}: -w supports only %{{http_code}} and %header{{NAME}}, got {value!r}")
                 write_out = value
             elif word == "--resolve":
                 match = re.fullmatch(r"([A-Za-z0-9.-]+):(\d+):127\.0\.0\.1", value)
@@ -398,7 +397,7 @@ class NginxServer:
         main_conf: str,
         example_conf: str,
         port: int | dict[int, int],
-        files: Path | None = None,
+        files: list[Path] | None = None,
     ) -> None:
         self.prefix = prefix
         self.ports = {READER_PORT: port} if isinstance(port, int) else port
@@ -406,8 +405,8 @@ class NginxServer:
         self.error_log = prefix / "logs" / "error.log"
         for sub in ("conf", "logs", "temp"):
             (prefix / sub).mkdir(parents=True, exist_ok=True)
-        if files is not None:
-            copy_files(files, prefix, self.ports)
+        for folder in files or []:
+            copy_files(folder, prefix, self.ports)
         (prefix / "conf" / "nginx.conf").write_text(main_conf, encoding="utf-8")
         (prefix / "conf" / "example.conf").write_text(example_conf, encoding="utf-8")
         if re.search(r"\b(cert|key)\.pem\b", example_conf):
@@ -526,7 +525,7 @@ class Example:
     conf_text: str
     steps: list[Step]
     expected: str
-    files: Path | None
+    files: list[Path]
     seed: list[list[str]]
     log_checks: list[tuple[bool, re.Pattern[str]]]
     workers: int
@@ -537,9 +536,11 @@ class Example:
         conf_text = conf.read_text(encoding="utf-8")
         steps = parse_curl(curl.read_text(encoding="utf-8"), str(curl))
         from_other = FILES_FROM.search(conf_text)
-        files = conf.parent / (from_other.group(1) if from_other else conf.stem)
-        if from_other and not files.is_dir():
-            raise HarnessError(f"{conf}: '# files: {from_other.group(1)}' but there is no folder {files}")
+        names = from_other.group(1).split() if from_other else [conf.stem]
+        folders = [conf.parent / name for name in names]
+        for folder in folders if from_other else []:
+            if not folder.is_dir():
+                raise HarnessError(f"{conf}: '# files: {from_other.group(1)}' but there is no folder {folder}")
         seed_file, log_file = conf.with_suffix(".redis"), conf.with_suffix(".log")
         seed = parse_redis_seed(seed_file.read_text(encoding="utf-8"), str(seed_file)) if seed_file.exists() else []
         workers = WORKERS.search(conf_text)
@@ -548,7 +549,7 @@ class Example:
             conf_text,
             steps,
             conf.with_suffix(".out").read_text(encoding="utf-8"),
-            files if files.is_dir() else None,
+            [folder for folder in folders if folder.is_dir()],
             seed,
             parse_log_checks(log_file.read_text(encoding="utf-8")) if log_file.exists() else [],
             int(workers.group(1)) if workers else 1,
@@ -560,8 +561,8 @@ class Example:
         texts += [s.url for s in self.steps if isinstance(s, CurlRequest)]
         if self.seed or any(isinstance(s, RedisCommand) for s in self.steps):
             texts.append(str(READER_REDIS_PORT))
-        if self.files is not None:
-            for path in self.files.rglob("*"):
+        for folder in self.files:
+            for path in folder.rglob("*"):
                 if path.is_file():
                     with contextlib.suppress(UnicodeDecodeError):
                         texts.append(path.read_text(encoding="utf-8"))
