@@ -411,10 +411,9 @@ class NginxServer:
         (prefix / "conf" / "example.conf").write_text(example_conf, encoding="utf-8")
         if re.search(r"\b(cert|key)\.pem\b", example_conf):
             self_signed_certificate(prefix / "conf")
-        self.listen_ports = [
-            self.ports.get(int(m.group(1)), int(m.group(1))) for m in re.finditer(r"127\.0\.0\.1:(\d+)", example_conf)
-        ]
-        self.listen_ports = [p for p in self.listen_ports if p in self.ports.values()] or [self.port]
+        # Only the ports nginx listens on; an upstream's `server 127.0.0.1:8089;` may be down on purpose.
+        listened = [m.group("address").rpartition(":")[2] for m in LISTEN_LINE.finditer(example_conf)]
+        self.listen_ports = [int(port) for port in listened if port.isdigit()] or [self.port]
         self.process: subprocess.Popen[bytes] | None = None
 
     def log_text(self) -> str:
