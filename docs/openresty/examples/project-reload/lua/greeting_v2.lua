@@ -1,0 +1,1 @@
+return { text = "第二版" }
