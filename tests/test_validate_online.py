@@ -145,10 +145,13 @@ def test_refused_port_is_an_error_without_retries(tmp_path, capsys):
     assert report["findings"][0]["message"].startswith("cannot connect")
 
 
-def test_huge_body_is_capped(tmp_path, capsys, http: Server):
-    _, report = run(tmp_path, capsys, links(http.url("/endless#x")))
+def test_page_cut_at_the_cap_gives_no_false_fragment_error(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/endless#x")))
     assert http.hits["/endless"] == 1
-    assert report["findings"][0]["check"] == "fragment"  # the page was read (up to the cap) and searched
+    assert status == 0
+    (finding,) = report["findings"]  # the page was read up to the cap and searched: a warning, not an error
+    assert finding["check"] == "fragment" and finding["severity"] == "warning"
+    assert finding["message"].startswith("page too large to check fragment '#x': not in the first 5 MB")
 
 
 # --- fragments ------------------------------------------------------------------------------------------
@@ -162,8 +165,8 @@ def test_fragments_on_external_pages(tmp_path, capsys, http: Server):
     assert http.hits["/ok"] == 1  # one fetch for the three links
 
 
-def test_later_page_needing_the_body_gets_it(tmp_path, capsys, http: Server):
-    """Pages are checked as they are read: a URL first seen without a fragment is fetched again with GET."""
+def test_url_used_on_several_pages_is_fetched_once_with_what_all_need(tmp_path, capsys, http: Server):
+    """a.md needs only the status, b.md the page itself: one GET serves both."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
@@ -175,7 +178,7 @@ def test_later_page_needing_the_body_gets_it(tmp_path, capsys, http: Server):
     assert status == 1
     (finding,) = report["findings"]
     assert finding["check"] == "fragment" and finding["url"].endswith("/ok#nowhere")
-    assert sorted(m for m, p in http.methods if p == "/ok") == ["GET", "HEAD"]  # a.md's check came first
+    assert [m for m, p in http.methods if p == "/ok"] == ["GET"]
     assert report["stats"]["urls"] == 1
 
 
@@ -280,6 +283,42 @@ def test_corrupt_cache_is_set_aside_with_a_warning(tmp_path, capsys, http: Serve
     assert json.loads((cache / "links.json").read_text(encoding="utf-8"))["format"] == 1
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"checked": "yesterday", "status": 200},
+        {"checked": 1.0, "status": "200"},
+        {"checked": 1.0, "status": 200, "anchors": "section"},
+        {"checked": 1.0, "status": 200, "chain": [["http://a/", "301"]]},
+        {"checked": 1.0, "status": 200, "body": 1},
+        ["not", "an", "entry"],
+    ],
+)
+def test_wrong_typed_cache_entry_is_set_aside(tmp_path, capsys, http: Server, entry):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    data = {"format": 1, "urls": {http.url("/ok"): entry}}
+    (cache / "links.json").write_text(json.dumps(data), encoding="utf-8")
+    status, report = run(tmp_path, capsys, links(http.url("/ok")), "--cache", str(cache), "--max-cache-age", "1000w")
+    assert status == 0
+    (warning,) = [f for f in report["findings"] if f["check"] == "cache"]
+    assert "wrong type" in warning["message"] and list(cache.glob("links.json.corrupt-*"))
+    assert http.hits["/ok"] == 1  # checked afresh
+
+
+def test_wrong_typed_snapshot_is_set_aside(tmp_path, capsys, http: Server):
+    cache = tmp_path / "cache"
+    page = quote(QUOTE_CASES["exact"], http.url("/quote-source"))
+    run(tmp_path, capsys, page, "--cache", str(cache))
+    (snapshot,) = (cache / "snapshots").glob("*.json")
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    snapshot.write_text(json.dumps({**data, "text": ["not", "text"]}), encoding="utf-8")
+    status, report = run(tmp_path, capsys, page, "--cache", str(cache))
+    assert status == 0
+    assert any(f["check"] == "cache" and "wrong type" in f["message"] for f in report["findings"])
+    assert http.hits["/quote-source"] == 2
+
+
 # --- private-address guard ------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "host", ["localhost", "[::1]", "127.1", "2130706433", "0x7f000001", "127.0.0.1", "0177.0.0.1", "LOCALHOST."]
@@ -343,8 +382,7 @@ def test_retry_after_forms_and_host_slowdown() -> None:
     import email.utils
     import time
 
-    from notes_validator.online.fetch import retry_after_seconds
-    from notes_validator.online.politeness import HostGate
+    from notes_validator.online.fetch import HostGate, retry_after_seconds
 
     assert retry_after_seconds("5") == 5
     assert retry_after_seconds("3600") == 60  # capped
