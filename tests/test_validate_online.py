@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from validate_servers import GBK_TEXT, Server, free_port, http_fixture, server_fixture  # noqa: F401 - fixtures
@@ -14,8 +15,7 @@ from validate_servers import GBK_TEXT, Server, free_port, http_fixture, server_f
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from notes_validator.cli import main
-from notes_validator.collect import collect_page
-from notes_validator.config import SiteConfig
+from notes_validator.model import Position
 from notes_validator.online.checker import OnlineChecker
 from notes_validator.online.fetch import FetchSettings
 
@@ -346,17 +346,17 @@ class FakeResolver:
         pass
 
 
-def check_page(tmp_path: Path, markdown: str, **kwargs) -> list:
-    page_file = tmp_path / "page.md"
-    page_file.write_text(markdown, encoding="utf-8")
-    page = collect_page(page_file, SiteConfig(None, None))
+def check_page(urls: list[str], **kwargs) -> list:
+    """Check links without the collector: a stand-in page holding only what the online checker reads."""
+    links = [SimpleNamespace(url=url, position=Position("page.md", n, 1)) for n, url in enumerate(urls, 1)]
     settings = FetchSettings(timeout=3, retries=0, retry_wait=0.01, host_request_interval=0)
+    page = SimpleNamespace(links=links, quotes=[], external=None)
     return OnlineChecker(settings, allow_private=False, cache=None, **kwargs).run([page])
 
 
 def test_dns_answer_is_checked(tmp_path, http: Server):
     url = f"http://intranet.test:{http.port}/ok"
-    findings = check_page(tmp_path, links(url), resolver=FakeResolver({"intranet.test": "127.0.0.1"}))
+    findings = check_page([url], resolver=FakeResolver({"intranet.test": "127.0.0.1"}))
     (finding,) = findings
     assert finding.check == "private-address"
     assert "resolves to 127.0.0.1" in finding.message
@@ -370,7 +370,7 @@ def test_redirect_hop_to_a_private_address_is_refused(tmp_path, http: Server):
         target = other.url("/ok")
         url = http.url(f"/redirect-to?to={target}")
         # The first server stands in for a public site; the second one must never be contacted.
-        findings = check_page(tmp_path, links(url), exempt={("127.0.0.1", http.port)})
+        findings = check_page([url], exempt={("127.0.0.1", http.port)})
         (finding,) = findings
         assert finding.check == "private-address"
         assert http.hits["/redirect-to"] == 1 and other.hits["/ok"] == 0
@@ -394,50 +394,8 @@ def test_retry_after_forms_and_host_slowdown() -> None:
     assert gate.interval > 0 and gate.next_at >= time.monotonic() + 1.5
 
 
-# --- pages parsed in a forked child while the parent fetches (scripts/notes_validator/pagefeed.py) ---------
-FEED_SCRIPT = """
-import asyncio, json, sys
-sys.path.insert(0, sys.argv[1])
-from pathlib import Path
-from notes_validator.config import SiteConfig
-from notes_validator.pagefeed import PageFeed
-
-files = sorted(Path(sys.argv[2]).glob("*.md"))
-
-def load(fork):
-    feed = PageFeed(lambda: (SiteConfig(None, None), files), fork=fork)
-    forked = feed.child is not None
-
-    async def drain():
-        return [page.display async for page in feed]
-
-    order = asyncio.run(drain())
-    links = [[link.url, link.position.line, link.position.column] for page in feed.pages for link in page.links]
-    return forked, order, links, sorted(f.message for f in feed.offline_findings)
-
-print(json.dumps([load(True), load(False)]))
-"""
-
-
-def test_child_process_parses_pages_like_the_parent(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.md").write_text("# A\n\n## Part\n\n[here](#part) [gone](#nowhere) <https://example.com/x>\n")
-    (docs / "b.md").write_text("# B\n\n[a](a.md#part) [bad](a.md#missing)\n\n[ref][r]\n\n[r]: https://example.com/y\n")
-    scripts = Path(__file__).resolve().parent.parent / "scripts"
-    result = subprocess.run(
-        [sys.executable, "-c", FEED_SCRIPT, str(scripts), str(docs)], capture_output=True, text=True, cwd=tmp_path
-    )
-    assert result.returncode == 0, result.stderr
-    forked, in_process = json.loads(result.stdout)
-    assert forked[0] is True and in_process[0] is False  # a single-threaded process forks; fork=False does not
-    assert forked[1:] == in_process[1:]
-    assert forked[1] == ["docs/a.md", "docs/b.md"]
-    assert "anchor '#nowhere' not found on this page" in forked[3]
-    assert "anchor '#missing' not found in docs/a.md" in forked[3]
-
-
-def test_unreadable_page_in_the_child_is_one_line_exit_2(tmp_path: Path, http: Server) -> None:
+# --- the whole command ------------------------------------------------------------------------------------
+def test_unreadable_page_online_is_one_line_exit_2(tmp_path: Path, http: Server) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
@@ -449,45 +407,5 @@ def test_unreadable_page_in_the_child_is_one_line_exit_2(tmp_path: Path, http: S
         cwd=tmp_path,
     )
     assert result.returncode == 2, result.stderr
-    assert result.stderr.strip() == "validate.py: error: docs/b.md: not UTF-8 (byte 2)"
-
-
-FORK_SCRIPT = """
-import json, sys
-sys.path.insert(0, sys.argv[1])
-from notes_validator import pagefeed
-
-real_fork = pagefeed.PageFeed._fork
-seen = []
-
-def fork(self):
-    seen.append(sorted(sys.modules))
-    real_fork(self)
-
-pagefeed.PageFeed._fork = fork
-from notes_validator.cli import main
-
-status = main(["--online", "--no-cache", "--allow-private", "docs"])
-print(json.dumps({"status": status, "modules": seen[0] if seen else None}))
-"""
-
-
-def test_online_run_forks_its_parser_before_the_heavy_imports(tmp_path: Path, http: Server) -> None:
-    # Start-up is most of the gap to lychee on small sites: the parent forks after argparse, and the child
-    # (not the parent) pays for YAML and markdown-it while the parent imports asyncio.
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
-    scripts = VALIDATE.parent
-    result = subprocess.run(
-        [sys.executable, "-c", FORK_SCRIPT, str(scripts)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["status"] == 0
-    assert report["modules"] is not None, "the online run did not fork"
-    loaded = set(report["modules"])
-    for heavy in ("yaml", "markdown_it", "asyncio", "dataclasses", "notes_validator.model"):
-        assert heavy not in loaded, f"{heavy} imported before the fork"
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("validate.py: error: ") and "docs/b.md" in line and "UTF-8" in line
