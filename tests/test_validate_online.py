@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from validate_servers import GBK_TEXT, Server, free_port, http_fixture, server_fixture  # noqa: F401 - fixtures
@@ -14,8 +15,7 @@ from validate_servers import GBK_TEXT, Server, free_port, http_fixture, server_f
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from notes_validator.cli import main
-from notes_validator.collect import collect_page
-from notes_validator.config import SiteConfig
+from notes_validator.model import Position
 from notes_validator.online.checker import OnlineChecker
 from notes_validator.online.fetch import FetchSettings
 
@@ -145,10 +145,13 @@ def test_refused_port_is_an_error_without_retries(tmp_path, capsys):
     assert report["findings"][0]["message"].startswith("cannot connect")
 
 
-def test_huge_body_is_capped(tmp_path, capsys, http: Server):
-    _, report = run(tmp_path, capsys, links(http.url("/endless#x")))
+def test_page_cut_at_the_cap_gives_no_false_fragment_error(tmp_path, capsys, http: Server):
+    status, report = run(tmp_path, capsys, links(http.url("/endless#x")))
     assert http.hits["/endless"] == 1
-    assert report["findings"][0]["check"] == "fragment"  # the page was read (up to the cap) and searched
+    assert status == 0
+    (finding,) = report["findings"]  # the page was read up to the cap and searched: a warning, not an error
+    assert finding["check"] == "fragment" and finding["severity"] == "warning"
+    assert finding["message"].startswith("page too large to check fragment '#x': not in the first 5 MB")
 
 
 # --- fragments ------------------------------------------------------------------------------------------
@@ -162,8 +165,8 @@ def test_fragments_on_external_pages(tmp_path, capsys, http: Server):
     assert http.hits["/ok"] == 1  # one fetch for the three links
 
 
-def test_later_page_needing_the_body_gets_it(tmp_path, capsys, http: Server):
-    """Pages are checked as they are read: a URL first seen without a fragment is fetched again with GET."""
+def test_url_used_on_several_pages_is_fetched_once_with_what_all_need(tmp_path, capsys, http: Server):
+    """a.md needs only the status, b.md the page itself: one GET serves both."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
@@ -175,7 +178,7 @@ def test_later_page_needing_the_body_gets_it(tmp_path, capsys, http: Server):
     assert status == 1
     (finding,) = report["findings"]
     assert finding["check"] == "fragment" and finding["url"].endswith("/ok#nowhere")
-    assert sorted(m for m, p in http.methods if p == "/ok") == ["GET", "HEAD"]  # a.md's check came first
+    assert [m for m, p in http.methods if p == "/ok"] == ["GET"]
     assert report["stats"]["urls"] == 1
 
 
@@ -280,6 +283,42 @@ def test_corrupt_cache_is_set_aside_with_a_warning(tmp_path, capsys, http: Serve
     assert json.loads((cache / "links.json").read_text(encoding="utf-8"))["format"] == 1
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"checked": "yesterday", "status": 200},
+        {"checked": 1.0, "status": "200"},
+        {"checked": 1.0, "status": 200, "anchors": "section"},
+        {"checked": 1.0, "status": 200, "chain": [["http://a/", "301"]]},
+        {"checked": 1.0, "status": 200, "body": 1},
+        ["not", "an", "entry"],
+    ],
+)
+def test_wrong_typed_cache_entry_is_set_aside(tmp_path, capsys, http: Server, entry):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    data = {"format": 1, "urls": {http.url("/ok"): entry}}
+    (cache / "links.json").write_text(json.dumps(data), encoding="utf-8")
+    status, report = run(tmp_path, capsys, links(http.url("/ok")), "--cache", str(cache), "--max-cache-age", "1000w")
+    assert status == 0
+    (warning,) = [f for f in report["findings"] if f["check"] == "cache"]
+    assert "wrong type" in warning["message"] and list(cache.glob("links.json.corrupt-*"))
+    assert http.hits["/ok"] == 1  # checked afresh
+
+
+def test_wrong_typed_snapshot_is_set_aside(tmp_path, capsys, http: Server):
+    cache = tmp_path / "cache"
+    page = quote(QUOTE_CASES["exact"], http.url("/quote-source"))
+    run(tmp_path, capsys, page, "--cache", str(cache))
+    (snapshot,) = (cache / "snapshots").glob("*.json")
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    snapshot.write_text(json.dumps({**data, "text": ["not", "text"]}), encoding="utf-8")
+    status, report = run(tmp_path, capsys, page, "--cache", str(cache))
+    assert status == 0
+    assert any(f["check"] == "cache" and "wrong type" in f["message"] for f in report["findings"])
+    assert http.hits["/quote-source"] == 2
+
+
 # --- private-address guard ------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "host", ["localhost", "[::1]", "127.1", "2130706433", "0x7f000001", "127.0.0.1", "0177.0.0.1", "LOCALHOST."]
@@ -307,17 +346,17 @@ class FakeResolver:
         pass
 
 
-def check_page(tmp_path: Path, markdown: str, **kwargs) -> list:
-    page_file = tmp_path / "page.md"
-    page_file.write_text(markdown, encoding="utf-8")
-    page = collect_page(page_file, SiteConfig(None, None))
+def check_page(urls: list[str], **kwargs) -> list:
+    """Check links without the collector: a stand-in page holding only what the online checker reads."""
+    links = [SimpleNamespace(url=url, position=Position("page.md", n, 1)) for n, url in enumerate(urls, 1)]
     settings = FetchSettings(timeout=3, retries=0, retry_wait=0.01, host_request_interval=0)
+    page = SimpleNamespace(links=links, quotes=[], external=None)
     return OnlineChecker(settings, allow_private=False, cache=None, **kwargs).run([page])
 
 
 def test_dns_answer_is_checked(tmp_path, http: Server):
     url = f"http://intranet.test:{http.port}/ok"
-    findings = check_page(tmp_path, links(url), resolver=FakeResolver({"intranet.test": "127.0.0.1"}))
+    findings = check_page([url], resolver=FakeResolver({"intranet.test": "127.0.0.1"}))
     (finding,) = findings
     assert finding.check == "private-address"
     assert "resolves to 127.0.0.1" in finding.message
@@ -331,7 +370,7 @@ def test_redirect_hop_to_a_private_address_is_refused(tmp_path, http: Server):
         target = other.url("/ok")
         url = http.url(f"/redirect-to?to={target}")
         # The first server stands in for a public site; the second one must never be contacted.
-        findings = check_page(tmp_path, links(url), exempt={("127.0.0.1", http.port)})
+        findings = check_page([url], exempt={("127.0.0.1", http.port)})
         (finding,) = findings
         assert finding.check == "private-address"
         assert http.hits["/redirect-to"] == 1 and other.hits["/ok"] == 0
@@ -343,8 +382,7 @@ def test_retry_after_forms_and_host_slowdown() -> None:
     import email.utils
     import time
 
-    from notes_validator.online.fetch import retry_after_seconds
-    from notes_validator.online.politeness import HostGate
+    from notes_validator.online.fetch import HostGate, retry_after_seconds
 
     assert retry_after_seconds("5") == 5
     assert retry_after_seconds("3600") == 60  # capped
@@ -356,50 +394,8 @@ def test_retry_after_forms_and_host_slowdown() -> None:
     assert gate.interval > 0 and gate.next_at >= time.monotonic() + 1.5
 
 
-# --- pages parsed in a forked child while the parent fetches (scripts/notes_validator/pagefeed.py) ---------
-FEED_SCRIPT = """
-import asyncio, json, sys
-sys.path.insert(0, sys.argv[1])
-from pathlib import Path
-from notes_validator.config import SiteConfig
-from notes_validator.pagefeed import PageFeed
-
-files = sorted(Path(sys.argv[2]).glob("*.md"))
-
-def load(fork):
-    feed = PageFeed(lambda: (SiteConfig(None, None), files), fork=fork)
-    forked = feed.child is not None
-
-    async def drain():
-        return [page.display async for page in feed]
-
-    order = asyncio.run(drain())
-    links = [[link.url, link.position.line, link.position.column] for page in feed.pages for link in page.links]
-    return forked, order, links, sorted(f.message for f in feed.offline_findings)
-
-print(json.dumps([load(True), load(False)]))
-"""
-
-
-def test_child_process_parses_pages_like_the_parent(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.md").write_text("# A\n\n## Part\n\n[here](#part) [gone](#nowhere) <https://example.com/x>\n")
-    (docs / "b.md").write_text("# B\n\n[a](a.md#part) [bad](a.md#missing)\n\n[ref][r]\n\n[r]: https://example.com/y\n")
-    scripts = Path(__file__).resolve().parent.parent / "scripts"
-    result = subprocess.run(
-        [sys.executable, "-c", FEED_SCRIPT, str(scripts), str(docs)], capture_output=True, text=True, cwd=tmp_path
-    )
-    assert result.returncode == 0, result.stderr
-    forked, in_process = json.loads(result.stdout)
-    assert forked[0] is True and in_process[0] is False  # a single-threaded process forks; fork=False does not
-    assert forked[1:] == in_process[1:]
-    assert forked[1] == ["docs/a.md", "docs/b.md"]
-    assert "anchor '#nowhere' not found on this page" in forked[3]
-    assert "anchor '#missing' not found in docs/a.md" in forked[3]
-
-
-def test_unreadable_page_in_the_child_is_one_line_exit_2(tmp_path: Path, http: Server) -> None:
+# --- the whole command ------------------------------------------------------------------------------------
+def test_unreadable_page_online_is_one_line_exit_2(tmp_path: Path, http: Server) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
@@ -411,45 +407,5 @@ def test_unreadable_page_in_the_child_is_one_line_exit_2(tmp_path: Path, http: S
         cwd=tmp_path,
     )
     assert result.returncode == 2, result.stderr
-    assert result.stderr.strip() == "validate.py: error: docs/b.md: not UTF-8 (byte 2)"
-
-
-FORK_SCRIPT = """
-import json, sys
-sys.path.insert(0, sys.argv[1])
-from notes_validator import pagefeed
-
-real_fork = pagefeed.PageFeed._fork
-seen = []
-
-def fork(self):
-    seen.append(sorted(sys.modules))
-    real_fork(self)
-
-pagefeed.PageFeed._fork = fork
-from notes_validator.cli import main
-
-status = main(["--online", "--no-cache", "--allow-private", "docs"])
-print(json.dumps({"status": status, "modules": seen[0] if seen else None}))
-"""
-
-
-def test_online_run_forks_its_parser_before_the_heavy_imports(tmp_path: Path, http: Server) -> None:
-    # Start-up is most of the gap to lychee on small sites: the parent forks after argparse, and the child
-    # (not the parent) pays for YAML and markdown-it while the parent imports asyncio.
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.md").write_text(links(http.url("/ok")), encoding="utf-8")
-    scripts = VALIDATE.parent
-    result = subprocess.run(
-        [sys.executable, "-c", FORK_SCRIPT, str(scripts)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["status"] == 0
-    assert report["modules"] is not None, "the online run did not fork"
-    loaded = set(report["modules"])
-    for heavy in ("yaml", "markdown_it", "asyncio", "dataclasses", "notes_validator.model"):
-        assert heavy not in loaded, f"{heavy} imported before the fork"
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("validate.py: error: ") and "docs/b.md" in line and "UTF-8" in line

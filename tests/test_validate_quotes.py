@@ -10,10 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from notes_validator.collect import collect_page  # noqa: E402
 from notes_validator.config import SiteConfig  # noqa: E402
 from notes_validator.htmltext import HtmlPage, decode, detect_charset  # noqa: E402
 from notes_validator.quotes import normalize, quote_parts, verify  # noqa: E402
+from notes_validator.site import collect_page  # noqa: E402
 
 SEED = (ROOT / "tests" / "data" / "seed-notes.txt").read_text(encoding="utf-8").splitlines()
 

@@ -219,3 +219,91 @@ def http_fixture(server: Server) -> Server:
     """The module's server with fresh hit counters."""
     server.reset()
     return server
+
+
+class RawServer:
+    """A server that writes each response's bytes itself (malformed ones too), on its own thread.
+
+    `answer(method, path)` gives (bytes to write, close the connection afterwards). `ports` opens that many
+    listening ports (distinct origins); `connections` counts accepted connections, `requests` the requests.
+    """
+
+    def __init__(self, answer, ports: int = 1) -> None:  # type: ignore[no-untyped-def]
+        self.answer = answer
+        self.count = ports
+        self.ports: list[int] = []
+        self.connections = 0
+        self.requests: list[tuple[str, str, str]] = []  # (method, path, Host header)
+        self.active = 0
+        self.max_active = 0
+        self.loop = asyncio.new_event_loop()
+        self.servers: list[asyncio.Server] = []
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    @property
+    def port(self) -> int:
+        return self.ports[0]
+
+    def url(self, path: str, port: int | None = None) -> str:
+        return f"http://127.0.0.1:{port or self.port}{path}"
+
+    def __enter__(self) -> RawServer:
+        self.thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self.loop).result(10)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        async def stop() -> None:
+            for server in self.servers:
+                server.close()
+            current = asyncio.current_task()
+            handlers = [task for task in asyncio.all_tasks() if task is not current]
+            for task in handlers:
+                task.cancel()
+            await asyncio.gather(*handlers, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+    async def _start(self) -> None:
+        for _ in range(self.count):
+            server = await asyncio.start_server(self._handle, "127.0.0.1", 0, backlog=1024)
+            self.servers.append(server)
+            self.ports.append(server.sockets[0].getsockname()[1])
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        try:
+            while True:
+                head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+                method, path = head.split(" ")[:2]
+                host = next((line[5:].strip() for line in head.split("\r\n") if line.lower().startswith("host:")), "")
+                self.requests.append((method, path, host))
+                self.active += 1
+                self.max_active = max(self.max_active, self.active)
+                try:
+                    result = self.answer(method, path)
+                    if asyncio.iscoroutine(result):
+                        result = await result
+                finally:
+                    self.active -= 1
+                data, close = result
+                for part in data if isinstance(data, list) else [data]:
+                    if isinstance(part, float):
+                        await asyncio.sleep(part)  # a pause between two writes
+                        continue
+                    writer.write(part)
+                    await writer.drain()
+                if close:
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, asyncio.CancelledError):
+            pass
+        writer.close()
+
+
+def http_response(status: str, headers: dict[str, str], body: bytes, *, length: bool = True) -> bytes:
+    if length:
+        headers = {**headers, "Content-Length": str(len(body))}
+    head = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    return f"HTTP/1.1 {status}\r\n{head}\r\n".encode() + body

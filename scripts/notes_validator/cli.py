@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import re
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from .errors import UsageError
+from .model import ERROR, WARNING, Finding, Page, Position
+from .online.cache import Cache
+from .report import FORMATS
+from .site import check_site
+from .snapshots import verify_against_snapshots
+from .sources import read_site
 
-if TYPE_CHECKING:
-    from .model import Finding, Page
-    from .online.cache import Cache
-    from .pagefeed import PageFeed
-
-# The report writers' names, spelled out rather than imported: an online run forks its page parser before
-# it loads anything heavier than argparse, and report.py (with the data model) is imported only once there
-# are findings. A test keeps this list in step with report.FORMATS.
-FORMAT_NAMES = ("github", "json", "text")
+FORMAT_NAMES = tuple(sorted(FORMATS))
 
 DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
@@ -91,17 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
 def open_cache(args: argparse.Namespace) -> Cache | None:
     if args.no_cache:
         return None
-    from pathlib import Path
-
-    from .online.cache import Cache
-
     return Cache(Path(args.cache), args.max_cache_age)
 
 
-def check_online(
-    args: argparse.Namespace, feed: PageFeed, cache: Cache | None
-) -> tuple[list[Page], list[Finding], dict[str, object]]:
-    """Offline and online findings; the feed's child process parses the pages while URLs are fetched."""
+def check_online(args: argparse.Namespace, pages: list[Page], cache: Cache | None) -> tuple[list[Finding], dict]:
+    """Online findings for every page's external links and quote sources."""
     from .online.checker import OnlineChecker
     from .online.fetch import FetchSettings
 
@@ -123,46 +113,23 @@ def check_online(
         archive_api=args.archive_api,
         progress=sys.stderr.isatty(),
     )
-    online_findings = checker.run(feed)
-    kept_until_exit.append(checker)
-    return feed.pages, feed.offline_findings + online_findings, {**feed.stats, "online": True, **checker.stats}
-
-
-# What a run builds (every page, link and URL result) is needed until the report is written, and
-# validate.py then leaves with os._exit. Letting it go earlier would only spend time freeing objects
-# one by one (about 40 ms at 20,000 links); a later run in the same process releases the previous one.
-kept_until_exit: list[object] = []
+    findings = checker.run(pages)
+    return findings, checker.stats
 
 
 def run(args: argparse.Namespace) -> tuple[list[Finding], dict[str, object]]:
-    kept_until_exit.clear()
     started = time.monotonic()
-    from .sources import read_site
-
+    config, files = read_site(args.config, args.paths)
+    result = check_site(config, files, None if args.no_cache else Path(args.cache))
+    findings, stats = result.findings, {**result.stats, "online": bool(args.online)}
+    cache = open_cache(args)
     if args.online:
-        from .pagefeed import PageFeed
-
-        # Forks first: the child reads mkdocs.yml and parses pages while this process gets ready to fetch.
-        feed = PageFeed(partial(read_site, args.config, args.paths), None if args.no_cache else args.cache)
-        cache = open_cache(args)
-        pages, findings, stats = check_online(args, feed, cache)
-    else:
-        from .offline import check_offline
-        from .pagefeed import page_stats, parsed_pages
-
-        config, files = read_site(args.config, args.paths)
-        cache = open_cache(args)
-        pages = list(parsed_pages(files, config, cache.directory if cache is not None else None))
-        findings = check_offline(pages, config)
-        stats = {**page_stats(pages), "online": False}
-    kept_until_exit.append(pages)
-    if cache is not None and not args.online:
-        from .snapshots import verify_against_snapshots
-
-        findings.extend(verify_against_snapshots(pages, cache))
+        online_findings, online_stats = check_online(args, result.pages, cache)
+        findings.extend(online_findings)
+        stats.update(online_stats)
+    elif cache is not None:
+        findings.extend(verify_against_snapshots(result.pages, cache))
     if cache is not None:
-        from .model import WARNING, Finding, Position
-
         for file, message in cache.warnings:
             findings.append(Finding(Position(file, 1, 1), WARNING, "cache", message))
     stats["duration_s"] = round(time.monotonic() - started, 3)
@@ -175,15 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed usage and the problem
         return int(exc.code or 0)
-    # Pages, links and URL results all live to the end of the run (report included), so the default
-    # collector would walk them again and again (0.2 s at 20,000 links, and a 90 ms full collection while
-    # the report is written). Young collections still free short-lived cycles.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 1000)
     try:
         findings, stats = run(args)
-        from .report import FORMATS
-
         sys.stdout.write(FORMATS[args.format](findings, stats))
     except UsageError as exc:
         print(f"validate.py: error: {exc}", file=sys.stderr)
@@ -191,8 +151,4 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("validate.py: interrupted", file=sys.stderr)
         return 130
-    finally:
-        gc.set_threshold(*thresholds)
-    from .model import ERROR
-
     return 1 if any(f.severity == ERROR for f in findings) else 0

@@ -1,325 +1,28 @@
-"""Read Markdown pages with a real parser and collect links, anchors and quoted notes with positions.
+"""Collect links, ids and quoted notes from the HTML MkDocs renders for a page, with source positions.
 
-markdown-it-py (CommonMark) with the plugins that match the Python-Markdown extensions MkDocs sites
-use most: tables, footnotes, definition lists and admonitions (`!!!`, `???`; content tabs `===` are
-read the same way). Anything inside code blocks or inline code is never a link.
+The HTML is read with selectolax (lexbor): `a[href]`, `img[src]`, every `[id]` and `a[name]`, and the
+outermost blockquotes. A link the Markdown made carries the URL the author wrote (the tracer in
+render.py recorded it before MkDocs rewrote it); a link without that mark is raw HTML (or was added by
+a hook after rendering) and stays as the browser will resolve it. Positions come from locate.py.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .config import SiteConfig, unique
+from .locate import Locator
 from .model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
+from .render import ORIGINAL, REFERENCE, SOURCE, RenderedPage, SiteLayout
 
-EXAMPLE_MARKER = re.compile(r"<!--\s*example:\s*(?P<path>\S+)\s*-->")
-# Python-Markdown attr_list on a heading: at least one space, then {#id .class key=value} at the end.
-HEADING_ATTRS = re.compile(r"[ ]+\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
-ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
-BROKEN_LINK = re.compile(r"\]\((?:<)?(https?://[^\s)>]*)")
-UNDEFINED_REFERENCE = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
-TABS = re.compile(r"^(\s*)===(\+?)(?=\s)", re.MULTILINE)
 EM_DASH = "\u2014"
-
-
-class _References(dict):
-    """markdown-it's reference table, remembering which labels links looked up successfully."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.used: set[str] = set()
-
-    def get(self, key, default=None):  # type: ignore[override]
-        if key in self:
-            self.used.add(key)
-        return super().get(key, default)
-
-
-class _HtmlScan(HTMLParser):
-    """Links and ids in raw HTML (blocks and inline tags)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[tuple[str, str, int]] = []  # (url, attribute, line offset)
-        self.ids: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0] - 1
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in ("href", "src"):
-                self.urls.append((value.strip(), name, line))
-            elif name == "id" or (name == "name" and tag == "a"):
-                self.ids.append(value)
-
-    handle_startendtag = handle_starttag
-
-
-def make_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"inline_definitions": True})
-    md.enable("table")
-    md.use(footnote_plugin).use(deflist_plugin).use(admon_plugin)
-    # Keep link targets as written (only entities and escapes decoded): reports show the author's URL.
-    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    return md
-
-
-def plain_text(children: list[Token] | None, *, for_heading: bool = False) -> str:
-    """The text a reader sees, as Python-Markdown's toc sees it: tags dropped, code kept, no markup."""
-    parts: list[str] = []
-    for token in children or []:
-        if token.type == "image":
-            if not for_heading:
-                parts.append(plain_text(token.children))
-            continue
-        if token.type in ("text", "code_inline"):
-            parts.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-    return "".join(parts)
-
-
-class _Locator:
-    """Finds where a link's text sits in the source lines, moving forward through a block."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.line = 0
-        self.col = 0
-
-    def start_block(self, line: int) -> None:
-        if line != self.line:
-            self.line, self.col = line, 0
-
-    def find(self, needle: str, end_line: int) -> tuple[int, int] | None:
-        if not needle:
-            return None
-        for index in range(self.line, min(end_line, len(self.lines))):
-            start = self.col if index == self.line else 0
-            found = self.lines[index].find(needle, start)
-            if found >= 0:
-                self.line, self.col = index, found + len(needle)
-                return index + 1, found + 1
-        return None
-
-
-class _PageCollector:
-    def __init__(self, page: Page, source: str, config: SiteConfig) -> None:
-        self.page = page
-        self.config = config
-        self.lines = source.splitlines()
-        self.locator = _Locator(self.lines)
-        self.heading_ids: list[tuple[str | None, str, int]] = []  # (explicit id, text, line)
-        self.explicit_ids: set[str] = set()
-        self.raw_ids: set[str] = set()
-
-    def pos(self, line: int, column: int = 1) -> Position:
-        return Position(self.page.display, line, column)
-
-    def finding(self, line: int, column: int, severity: str, check: str, message: str, url: str = "") -> None:
-        self.page.findings.append(Finding(self.pos(line, column), severity, check, message, url))
-
-    # --- tokens -------------------------------------------------------------------------------------
-    def run(self, tokens: list[Token], references: _References) -> None:
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if token.type == "heading_open":
-                self.heading(token, tokens[index + 1])
-            elif token.type == "inline":
-                self.inline(token)
-            elif token.type == "html_block":
-                self.html_block(token)
-            elif token.type == "definition":
-                self.definition(token, references)
-            elif token.type == "blockquote_open":
-                end = _closing(tokens, index)
-                self.quote(tokens, index, end)
-            index += 1
-        self.finish_anchors()
-
-    def heading(self, token: Token, inline: Token) -> None:
-        text = " ".join(plain_text(inline.children, for_heading=True).split())
-        explicit = None
-        if self.config.attr_list:
-            match = HEADING_ATTRS.search(text)
-            if match:
-                text = text[: match.start()].strip()
-                id_match = ATTR_ID.search(match.group(1))
-                if id_match:
-                    explicit = id_match.group(1)
-                    self.explicit_ids.add(explicit)
-        line = (token.map or [0])[0] + 1
-        self.heading_ids.append((explicit, text, line))
-
-    def inline(self, token: Token) -> None:
-        start, end = token.map or (0, len(self.lines))
-        self.locator.start_block(start)
-        for child in _walk(token.children or []):
-            if child.type == "link_open":
-                href = str(child.attrs.get("href", ""))
-                kind = "autolink" if child.markup == "autolink" else "link"
-                self.add_link(href, kind, start, end, _link_text(token.children or [], child))
-            elif child.type == "image":
-                self.add_link(str(child.attrs.get("src", "")), "image", start, end)
-            elif child.type == "html_inline":
-                self.html(child.content, start, end, inline=True)
-            elif child.type == "text":
-                for match in BROKEN_LINK.finditer(child.content):
-                    where = self.locator.find(match.group(1), end) or (start + 1, 1)
-                    self.finding(
-                        *where,
-                        ERROR,
-                        "url",
-                        "text looks like a link that did not parse (unbalanced parentheses or a space in the URL?)",
-                        match.group(1),
-                    )
-                for match in UNDEFINED_REFERENCE.finditer(child.content):
-                    label = match.group(2) or match.group(1)
-                    where = self.locator.find(match.group(0), end) or (start + 1, 1)
-                    self.finding(*where, ERROR, "reference", f"undefined reference [{label}]")
-
-    def add_link(self, url: str, kind: str, start: int, end: int, text: str = "") -> None:
-        where = self.locator.find(url, end)
-        if where is None and text:  # a reference link: its URL is elsewhere, its text is here
-            where = self.locator.find("[" + text, end)
-        where = where or (start + 1, 1)
-        self.page.links.append(Link(url, self.pos(*where), kind))
-
-    def html_block(self, token: Token) -> None:
-        start = (token.map or [0])[0]
-        for match in EXAMPLE_MARKER.finditer(token.content):
-            line = start + token.content.count("\n", 0, match.start()) + 1
-            column = match.start("path") - (token.content.rfind("\n", 0, match.start()) + 1) + 1
-            self.page.example_markers.append(Link(match.group("path"), self.pos(line, column), "example"))
-        self.html(token.content, start, (token.map or [0, start + 1])[1], inline=False)
-
-    def html(self, content: str, start: int, end: int, *, inline: bool) -> None:
-        scan = _HtmlScan()
-        try:
-            scan.feed(content)
-            scan.close()
-        except Exception:  # malformed HTML is the page author's business; links in it are still tried
-            pass
-        self.raw_ids.update(scan.ids)
-        for url, _attr, offset in scan.urls:
-            self.locator.start_block(start + (0 if inline else offset))
-            where = self.locator.find(url, end) or (start + offset + 1, 1)
-            self.page.links.append(Link(url, self.pos(*where), "html"))
-
-    def definition(self, token: Token, references: _References) -> None:
-        meta = token.meta or {}
-        line = (token.map or [0])[0] + 1
-        self.locator.start_block(line - 1)
-        where = self.locator.find(str(meta.get("url", "")), line + 2) or (line, 1)
-        self.page.links.append(
-            Link(str(meta.get("url", "")), self.pos(*where), "reference-definition", str(meta.get("id", "")))
-        )
-        self._definitions.append((str(meta.get("id", "")), str(meta.get("label", "")), line))
-
-    _definitions: list[tuple[str, str, int]]
-
-    def quote(self, tokens: list[Token], start: int, end: int) -> None:
-        if tokens[start].level != 0:
-            return  # only outermost blockquotes are quoted notes
-        line = (tokens[start].map or [0])[0] + 1
-        blocks = _child_blocks(tokens, start, end)
-        note = QuoteNote(self.pos(line), paragraphs=[])
-        self.page.quotes.append(note)
-        if not blocks:
-            note.problem = "empty quote"
-            return
-        last_start, last_end = blocks[-1]
-        source = _source_line(tokens, last_start, last_end)
-        if source is None:
-            note.problem = f"quoted note has no source line: its last paragraph must be '{EM_DASH} [title](url)'"
-        elif isinstance(source, str):
-            note.problem = source
-        else:
-            note.source_title, note.source_url = source
-            blocks = blocks[:-1]
-        for block_start, block_end in blocks:
-            texts = [plain_text(t.children) for t in tokens[block_start:block_end] if t.type == "inline" and t.children]
-            text = "\n".join(t for t in texts if t.strip())
-            if text.strip():
-                note.paragraphs.append(text)
-        if not note.problem and not note.paragraphs:
-            note.problem = "empty quote: nothing is quoted above the source line"
-
-    def finish_anchors(self) -> None:
-        used = set(self.explicit_ids)
-        counters: dict[str, int] = {}
-        for explicit, text, _line in self.heading_ids:
-            if explicit is not None:
-                self.page.anchors.add(explicit)
-                continue
-            self.page.anchors.add(unique(self.config.slug(text), used, counters))
-        self.page.anchors.update(self.raw_ids)
-
-
-def _link_text(children: list[Token], link_open: Token) -> str:
-    """The first plain words of a link, to find a reference link in the source."""
-    index = next(i for i, child in enumerate(children) if child is link_open)  # tokens compare equal by value
-    following = children[index + 1 : index + 2]
-    return following[0].content[:30] if following and following[0].type == "text" else ""
-
-
-def _walk(children: list[Token]):
-    for child in children:
-        yield child
-        if child.type == "image":
-            continue  # an image's alt text holds no links
-
-
-def _closing(tokens: list[Token], start: int) -> int:
-    depth = 0
-    for index in range(start, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return len(tokens) - 1
-
-
-def _child_blocks(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
-    """Direct children of the container tokens[start]..tokens[end], as (first, last) index pairs."""
-    blocks = []
-    index = start + 1
-    while index < end:
-        close = _closing(tokens, index) if tokens[index].nesting == 1 else index
-        blocks.append((index, close))
-        index = close + 1
-    return blocks
-
-
-def _source_line(tokens: list[Token], start: int, end: int) -> tuple[str, str] | str | None:
-    """(title, url) if the block is '— [title](url)'; a problem string if it tries and fails; None otherwise."""
-    if tokens[start].type != "paragraph_open" or start + 1 >= len(tokens) or tokens[start + 1].type != "inline":
-        return None
-    children = tokens[start + 1].children or []
-    if not children or children[0].type != "text" or not children[0].content.startswith(EM_DASH):
-        return None
-    shape = "the source line must be an em dash, a space and exactly one Markdown link"
-    if children[0].content != EM_DASH + " ":
-        return shape
-    links = [c for c in children if c.type == "link_open"]
-    if len(links) != 1 or children[1].type != "link_open" or children[-1].type != "link_close":
-        return shape
-    url = str(links[0].attrs.get("href", ""))
-    title = plain_text(children[2:-1]).strip()
-    if not url.lower().startswith(("http://", "https://")):
-        return f"the quote's source must be an http(s) URL, not '{url}'"
-    if not title:
-        return "the source link needs a title"
-    return title, url
+DEFINITION = re.compile(r"^[ \t>]*\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
+FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
+QUOTE_LINE = re.compile(r"^[ \t]*>[ \t>]*(.*)$", re.MULTILINE)
+WORD = re.compile(r"[\W_]+")
 
 
 def display_path(path: Path) -> str:
@@ -329,35 +32,240 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def collect_page(path: Path, config: SiteConfig, parser: MarkdownIt | None = None, source: str | None = None) -> Page:
-    """Parse one Markdown file (or `source`, its text). Raises OSError/UnicodeDecodeError for unreadable files."""
+def _squash(text: str) -> str:
+    """Letters and digits only: markup, spaces and punctuation differ between source and HTML."""
+    return WORD.sub("", text)
+
+
+def _label(value: str) -> str:
+    return " ".join(value.lower().split())
+
+
+class _Collector:
+    def __init__(self, rendered: RenderedPage, source: str, layout: SiteLayout, page: Page) -> None:
+        self.rendered = rendered
+        self.source = source
+        self.layout = layout
+        self.page = page
+        self.locator = Locator(source, layout.snippet_dirs, layout.auto_append)
+
+    def pos(self, where: tuple[int, int]) -> Position:
+        return Position(self.page.display, where[0], where[1])
+
+    def finding(self, where: tuple[int, int], severity: str, check: str, message: str, url: str = "") -> None:
+        self.page.findings.append(Finding(self.pos(where), severity, check, message, url))
+
+    def run(self) -> None:
+        tree = LexborHTMLParser(self.rendered.html)
+        root = tree.body or tree.root
+        if root is None:
+            return
+        for node in root.css("[id]"):
+            if value := node.attributes.get("id"):
+                self.page.anchors.add(value)
+        for node in root.css("a[name]"):
+            if value := node.attributes.get("name"):
+                self.page.anchors.add(value)
+        for node in root.css("a[href], img[src]"):
+            self.link(node)
+        self.references()
+        self.text_findings()
+        self.quotes(root)
+
+    def link(self, node: LexborNode) -> None:
+        attrs = node.attributes
+        key = "href" if node.tag == "a" else "src"
+        href = attrs.get(key) or ""
+        original = attrs.get(ORIGINAL)
+        source = attrs.get(SOURCE)
+        label = attrs.get(REFERENCE)
+        if original is None:  # raw HTML: the browser resolves it as written
+            kind, url = "html", href
+            needles = [f'{key}="{href}"', f"{key}='{href}'", href]
+            then = href
+        else:
+            url = original
+            kind = "image" if node.tag == "img" else "link"
+            if label:
+                needles, then = [source or f"[{label}"], ""
+            elif source:
+                needles, then = [source, url], url
+                if source.startswith("<"):
+                    kind = "autolink"
+            elif url.startswith("#"):
+                return  # made by an extension together with its target (permalinks, footnotes, line numbers)
+            else:  # made by an extension (magiclink, md_in_html tags)
+                needles, then = [url], url
+        where = self.locator.locate([n for n in needles if n], then)
+        self.page.links.append(Link(url, self.pos(where), kind, label or "", href))
+
+    def references(self) -> None:
+        trace = self.rendered.trace
+        definitions: dict[str, list[tuple[int, int, str]]] = {}
+        fences = _fenced_ranges(self.source)
+        for match in DEFINITION.finditer(self.source):
+            if _inside(match.start(), fences):
+                continue
+            key = _label(match.group(1))
+            if key in trace.references:
+                definitions.setdefault(key, []).append((match.start(1) - 1, match.start(2), match.group(2)))
+        locator = self.locator
+        # Only definitions written in this file: those a hook, a snippet or auto_append adds are shared.
+        for key in sorted(definitions.keys() - trace.used):
+            start, url_at, url = definitions[key][-1]
+            self.finding(locator.position(start), WARNING, "reference", f"unused reference definition [{key}]")
+            self.page.links.append(Link(url, self.pos(locator.position(url_at)), "reference-definition", key, url))
+        for key in sorted(trace.references.defined_twice):
+            for start, _url_at, _url in definitions.get(key, [])[:-1]:
+                self.finding(
+                    locator.position(start),
+                    WARNING,
+                    "reference",
+                    f"reference [{key}] is defined again later; the last definition wins",
+                )
+
+    def text_findings(self) -> None:
+        trace = self.rendered.trace
+        for label, attempt in trace.undefined:
+            self.finding(self.locator.locate([attempt]), ERROR, "reference", f"undefined reference [{label}]")
+        for url in trace.unparsed:
+            self.finding(
+                self.locator.locate([url]),
+                ERROR,
+                "url",
+                "text looks like a link that did not parse (unbalanced parentheses or a space in the URL?)",
+                url,
+            )
+
+    # --- quoted notes --------------------------------------------------------------------------------
+    def quotes(self, root: LexborNode) -> None:
+        starts = _quote_starts(self.source)
+        used = 0
+        for node in root.css("blockquote"):
+            if _has_blockquote_ancestor(node):
+                continue
+            blocks = [child for child in node.iter(include_text=False)]
+            shaped = bool(blocks) and _looks_like_source(blocks[-1])
+            if not (self.layout.quoted_notes or shaped):
+                continue
+            line, used = _quote_line(node, starts, used, self.source)
+            note = QuoteNote(self.pos((line, 1)), paragraphs=[])
+            self.page.quotes.append(note)
+            if not blocks:
+                note.problem = "empty quote"
+                continue
+            source = _source_line(blocks[-1])
+            if source is None:
+                note.problem = f"quoted note has no source line: its last paragraph must be '{EM_DASH} [title](url)'"
+            elif isinstance(source, str):
+                note.problem = source
+            else:
+                note.source_title, note.source_url = source
+                blocks = blocks[:-1]
+            for block in blocks:
+                text = block.text(deep=True)
+                if text.strip():
+                    note.paragraphs.append(text.strip("\n"))
+            if not note.problem and not note.paragraphs:
+                note.problem = "empty quote: nothing is quoted above the source line"
+
+
+def _has_blockquote_ancestor(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "blockquote":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _looks_like_source(block: LexborNode) -> bool:
+    return block.tag == "p" and block.text(deep=True).lstrip().startswith(EM_DASH) and block.css_first("a") is not None
+
+
+def _source_line(block: LexborNode) -> tuple[str, str] | str | None:
+    """(title, url) if the block is '— [title](url)'; a problem string if it tries and fails; None otherwise."""
+    if block.tag != "p" or not block.text(deep=True).startswith(EM_DASH):
+        return None
+    shape = "the source line must be an em dash, a space and exactly one Markdown link"
+    children = list(block.iter(include_text=True))
+    while children and children[-1].tag == "-text" and not (children[-1].text_content or "").strip():
+        children.pop()
+    if len(children) != 2 or children[0].tag != "-text" or children[1].tag != "a":
+        return shape
+    if (children[0].text_content or "") != EM_DASH + " ":
+        return shape
+    link = children[1]
+    url = link.attributes.get(ORIGINAL) or link.attributes.get("href") or ""
+    title = link.text(deep=True).strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return f"the quote's source must be an http(s) URL, not '{url}'"
+    if not title:
+        return "the source link needs a title"
+    return title, url
+
+
+def _fenced_ranges(source: str) -> list[tuple[int, int]]:
+    ranges = []
+    opening: re.Match[str] | None = None
+    for match in FENCE.finditer(source):
+        if opening is None:
+            opening = match
+        elif match.group(1)[0] == opening.group(1)[0] and len(match.group(1)) >= len(opening.group(1)):
+            ranges.append((opening.start(), match.end()))
+            opening = None
+    return ranges
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _quote_starts(source: str) -> list[tuple[int, str]]:
+    """(line, squashed text) of every line that starts a blockquote, outside fenced code."""
+    starts: list[tuple[int, str]] = []
+    fences = _fenced_ranges(source)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    previous_end = -2
+    for match in QUOTE_LINE.finditer(source):
+        if _inside(match.start(), fences):
+            continue
+        if match.start() != previous_end + 1:
+            starts.append((bisect.bisect_right(line_starts, match.start()), _squash(match.group(1))))
+        previous_end = match.end()
+    return starts
+
+
+def _quote_line(node: LexborNode, starts: list[tuple[int, str]], used: int, source: str) -> tuple[int, int]:
+    """The source line a blockquote starts on: the next blockquote start whose text matches its own."""
+    head = _squash(node.text(deep=True))[:8]
+    for index in range(used, len(starts)):
+        if head and starts[index][1].startswith(head[: max(1, min(len(head), len(starts[index][1])))]):
+            return starts[index][0], index + 1
+    if used < len(starts):
+        return starts[used][0], used + 1
+    return 1, used
+
+
+def page_from_render(rendered: RenderedPage, layout: SiteLayout, source: str | None = None) -> Page:
+    """The page model of one rendered page. Raises OSError/UnicodeDecodeError for unreadable files."""
     if source is None:
-        source = path.read_text(encoding="utf-8-sig")
-    page = Page(path=path, display=display_path(path))
-    parser = parser or make_parser()
-    references = _References()
-    env = {"references": references}
-    tokens = parser.parse(TABS.sub(lambda m: f"{m.group(1)}!!!{m.group(2)}", source), env)
-    collector = _PageCollector(page, source, config)
-    collector._definitions = []
-    collector.run(tokens, references)
-    # A used definition is checked where it is used; only unused ones are checked where they stand.
-    page.links = [
-        link for link in page.links if link.kind != "reference-definition" or link.text not in references.used
-    ]
-    for key, label, line in collector._definitions:
-        if key not in references.used:
-            page.findings.append(
-                Finding(Position(page.display, line, 1), WARNING, "reference", f"unused reference definition [{label}]")
-            )
-    for duplicate in env.get("duplicate_refs", []):
-        line = duplicate["map"][0] + 1
+        source = rendered.src_path.read_text(encoding="utf-8-sig")
+    page = Page(path=rendered.src_path, display=display_path(rendered.src_path), url=rendered.url)
+    if rendered.error:
+        locator = Locator(source)
+        quoted = re.findall(r"'([^']+)'", rendered.error)
+        where = next((locator.position(i) for q in quoted if (i := source.find(q)) >= 0), (1, 1))
         page.findings.append(
-            Finding(
-                Position(page.display, line, 1),
-                WARNING,
-                "reference",
-                f"duplicate reference definition [{duplicate['label']}] (the first one wins)",
-            )
+            Finding(Position(page.display, *where), ERROR, "render", f"page could not be rendered: {rendered.error}")
         )
+        return page
+    _Collector(rendered, source, layout, page).run()
     return page
+
+
+def collect_page(path: Path, config: object = None) -> Page:
+    """One Markdown file's page, rendered with its site's config (see site.collect_page)."""
+    from .site import collect_page as render_and_collect  # site.py imports this module
+
+    return render_and_collect(path, config)  # type: ignore[arg-type]

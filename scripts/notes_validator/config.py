@@ -159,6 +159,11 @@ def _load_yaml(path: Path, seen: set[Path]) -> dict[str, Any]:
     return data
 
 
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A config file as data (INHERIT merged), with Python tags left unevaluated."""
+    return _load_yaml(path, {path.resolve()})
+
+
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():

@@ -50,7 +50,8 @@ class Link:
     url: str
     position: Position
     kind: str  # "link", "image", "autolink", "html", "reference-definition"
-    text: str = ""
+    text: str = ""  # the reference label a link used, if any
+    href: str = ""  # the URL in the rendered page (MkDocs rewrites `x.md` to `x/`); '' when not rendered
 
 
 @dataclass
@@ -66,10 +67,11 @@ class QuoteNote:
 
 @dataclass
 class Page:
-    """Everything the checks need from one Markdown file."""
+    """Everything the checks need from one Markdown file, as collected from its rendered HTML."""
 
     path: Path
     display: str
+    url: str = ""  # the page's URL relative to the site root ('' for the home page)
     links: list[Link] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     quotes: list[QuoteNote] = field(default_factory=list)

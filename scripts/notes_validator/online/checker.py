@@ -5,19 +5,20 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import AsyncIterable, Iterable, Sequence
+from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..guard import Guard
+from ..htmltext import HtmlPage, decode, is_html
 from ..model import ERROR, WARNING, Finding, Link, Page, Position, QuoteNote
+from ..quotes import normalize
 from ..snapshots import quote_finding
 from ..urls import external_targets, fetch_key, without_fragment
-from .cache import Cache
+from .cache import Cache, Entry
+from .client import Client, proxy_endpoints
 from .fetch import Fetcher, FetchSettings, Outcome
-from .http import Client, Resolver
-from .pool import FetchPool, Result, Spec
 from .wayback import newest_snapshot
 
 
@@ -32,38 +33,30 @@ class Job:
     quotes: list[QuoteNote] = field(default_factory=list)
     outcome: Outcome | None = None
     anchors: set[str] | None = None
+    truncated: bool = False  # the page was cut at the body limit: anchors are from its start only
     text: str | None = None  # normalised readable text (quote sources only)
     fetched_at: float = 0.0
     from_cache: bool = False
     archived: str = ""
-    requested: tuple[bool, bool] | None = None  # (body, text) asked for so far
-
     wants_anchors: bool = False  # some link has a #fragment to look for
 
     @property
     def wants_body(self) -> bool:
         return self.wants_anchors or bool(self.quotes)
 
-    @property
-    def needs(self) -> tuple[bool, bool]:
-        return self.wants_body, bool(self.quotes)
 
-
-def add_page(jobs: dict[str, Job], page: Page) -> list[Job]:
-    """Add one page's external links and quote sources; return the jobs that must be (re)checked."""
-    touched: dict[str, Job] = {}
-    targets = page.external
+def add_page(jobs: dict[str, Job], page: Page) -> None:
+    """Add one page's external links and quote sources to the jobs."""
+    targets = getattr(page, "external", None)
     if targets is None:
         targets = external_targets([link.url for link in page.links])
-    links = page.links
     for index, base, fragment, key, host in targets:
         job = jobs.get(key)
         if job is None:
             job = jobs[key] = Job(base, key=key, host=host)
-        job.links.append((links[index], fragment))
+        job.links.append((page.links[index], fragment))
         if fragment and not fragment.startswith(":~:"):
             job.wants_anchors = True
-        touched[key] = job
     for quote in page.quotes:
         if quote.problem or not quote.source_url:
             continue
@@ -73,8 +66,6 @@ def add_page(jobs: dict[str, Job], page: Page) -> list[Job]:
         if job is None:
             job = jobs[key] = Job(base, key=key, host=host)
         job.quotes.append(quote)
-        touched[key] = job
-    return [job for job in touched.values() if job.requested is None or job.needs > job.requested]
 
 
 def gather_jobs(pages: Iterable[Page]) -> dict[str, Job]:
@@ -82,6 +73,22 @@ def gather_jobs(pages: Iterable[Page]) -> dict[str, Job]:
     for page in pages:
         add_page(jobs, page)
     return jobs
+
+
+def round_robin(jobs: Iterable[Job]) -> Iterator[Job]:
+    """One job of each host in turn, so the workers spread over the hosts instead of queueing at one."""
+    by_host: dict[str, list[Job]] = {}
+    for job in jobs:
+        by_host.setdefault(job.host, []).append(job)
+    queues = [iter(queue) for queue in by_host.values()]
+    while queues:
+        still = []
+        for queue in queues:
+            job = next(queue, None)
+            if job is not None:
+                yield job
+                still.append(queue)
+        queues = still
 
 
 NOTHING: tuple[Finding, ...] = ()
@@ -100,7 +107,7 @@ class OnlineChecker:
         cache: Cache | None,
         archive_api: str = "",
         progress: bool = False,
-        resolver: Resolver | None = None,
+        resolver: Any = None,
         exempt: set[tuple[str, int]] | None = None,
     ) -> None:
         self.settings = settings
@@ -108,144 +115,150 @@ class OnlineChecker:
         self.archive_api = archive_api
         self.progress = progress
         self.base_resolver = resolver
-        exempt = set(exempt or set())
-        if archive_api:  # the operator chose this endpoint; the guard protects against page content
+        # The operator chose the archive endpoint and the proxies; the guard protects against page content.
+        exempt = set(exempt or set()) | proxy_endpoints()
+        if archive_api:
             parts = urlsplit(archive_api)
             if parts.hostname:
                 exempt.add((parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)))
         self.guard = Guard(allow_private, exempt)
         self.stats: dict[str, Any] = {"urls": 0, "fetched": 0, "from_cache": 0, "broken": 0, "blocked": 0}
         self.jobs: dict[str, Job] = {}
-        self.fetched: set[str] = set()
         self.bar: Any = None
 
     def run(self, pages: Iterable[Page] | AsyncIterable[Page]) -> list[Finding]:
-        """Check every page's external links.
-
-        `pages` may be an async iterable (a PageFeed): fetching starts with the first page, while the
-        next ones are still being parsed.
-        """
-        # The standard event loop: on the benchmark farm it kept requests 1-2 % shorter than uvloop did.
+        """Check every page's external links and quote sources."""
         with asyncio.Runner() as runner:
-            runner.run(self._run(pages))
+            if isinstance(pages, AsyncIterable):
+                pages = runner.run(_drain(pages))
+            self.jobs = gather_jobs(pages)
+            runner.run(self._run())
         jobs = self.jobs
         self.stats["urls"] = len(jobs)
-        self.stats["fetched"] = len(self.fetched)
         self.stats["from_cache"] = sum(1 for job in jobs.values() if job.from_cache)
+        self.stats["fetched"] = len(jobs) - self.stats["from_cache"]
         findings: list[Finding] = []
-        for key, job in jobs.items():
-            findings.extend(self._evaluate(key, job))
+        for job in jobs.values():
+            findings.extend(self._evaluate(job))
         if self.cache is not None:
             self.cache.save()
         return findings
 
-    async def _run(self, pages: Iterable[Page] | AsyncIterable[Page]) -> None:
-        client = Client(self.guard, self.base_resolver)
-        pool = FetchPool(Fetcher(client, self.settings, self.guard), self.settings, self._take)
-        if self.progress:
+    async def _run(self) -> None:
+        client = Client(
+            self.guard,
+            max_connections=self.settings.max_concurrency,
+            host_connections=self.settings.host_concurrency,
+            resolver=self.base_resolver,
+        )
+        fetcher = Fetcher(client, self.settings, self.guard)
+        todo = [job for job in self.jobs.values() if not self._from_cache(job)]
+        if self.progress and todo:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=0, unit="url", file=sys.stderr, leave=False)
+            self.bar = tqdm(total=len(todo), unit="url", file=sys.stderr, leave=False)
         try:
-            if isinstance(pages, AsyncIterable):
-                async for page in pages:
-                    self._submit(pool, page)
-            else:
-                for page in pages:
-                    self._submit(pool, page)
-            await pool.join()
-            dead = [job for job in self.jobs.values() if self._is_dead(job)] if self.archive_api else []
-            if dead:
-                await self._suggest_archives(client, dead)
+            await self._each(todo, lambda job: self._fetch(fetcher, job))
+            if self.archive_api:
+                await self._each([job for job in self.jobs.values() if self._is_dead(job)], self._suggester(fetcher))
         finally:
             await client.close()
             if self.bar is not None:
                 self.bar.close()
 
-    def _submit(self, pool: FetchPool, page: Page) -> None:
-        for job in add_page(self.jobs, page):
-            if not self._from_cache(job):
-                job.from_cache = False
-                job.requested = job.needs
-                pool.submit(Spec(job.key, job.url, job.host, *job.needs))
-                if self.bar is not None:
-                    self.bar.total += 1
+    async def _each(self, jobs: list[Job], work: Any) -> None:
+        """Run `work(job)` for every job, at most max_concurrency at a time, hosts taken in turn."""
+        order = round_robin(jobs)
 
-    def _take(self, result: Result) -> None:
-        job = self.jobs[result.spec.key]
+        async def worker() -> None:
+            for job in order:
+                await work(job)
+
+        await asyncio.gather(*(worker() for _ in range(min(self.settings.max_concurrency, len(jobs)))))
+
+    async def _fetch(self, fetcher: Fetcher, job: Job) -> None:
+        try:
+            outcome = await fetcher.check(job.url, job.wants_body)
+        except Exception as exc:  # one odd page must not cost the whole report
+            outcome = Outcome(job.url, error=f"could not check: {exc.__class__.__name__}: {exc}")
+        self._digest(job, outcome)
         if self.bar is not None:
             self.bar.update(1)
-        if (result.spec.wants_body, result.spec.wants_text) < (job.requested or (False, False)):
-            return  # an earlier, lighter check of a URL a later page needed more from
-        job.outcome, job.anchors, job.text = result.outcome, result.anchors, result.text
-        job.fetched_at = result.outcome.fetched_at
-        self.fetched.add(job.key)
-        self._remember(job.key, job)
+        self._remember(job)
+
+    def _suggester(self, fetcher: Fetcher) -> Any:
+        async def suggest(job: Job) -> None:
+            job.archived = await newest_snapshot(fetcher, self.archive_api, job.url)
+
+        return suggest
+
+    def _digest(self, job: Job, outcome: Outcome) -> None:
+        """Keep what the checks need from the body (anchors, normalised text) and drop the bytes."""
+        body, outcome.body = outcome.body, b""
+        job.outcome, job.fetched_at, job.truncated = outcome, outcome.fetched_at, outcome.truncated
+        if not outcome.ok or not body:
+            return
+        text = decode(body, outcome.content_type)
+        if is_html(body, outcome.content_type):
+            page = HtmlPage(text)
+            job.anchors = page.anchors()
+            if job.quotes:
+                job.text = normalize(page.text())
+        elif job.quotes:
+            job.text = normalize(text)
 
     # --- cache ------------------------------------------------------------------------------------
     def _from_cache(self, job: Job) -> bool:
         if self.cache is None:
             return False
-        key = job.key
-        entry = self.cache.fresh(key)
-        if entry is None or (job.wants_body and not entry.get("body")):
+        entry = self.cache.fresh(job.key)
+        if entry is None or (job.wants_body and not entry.body):
             return False  # checked with HEAD before; now the page itself is needed
         if job.quotes:
-            snapshot = self.cache.snapshot(key)
-            if snapshot is None or snapshot[1] < entry["checked"] - 1:
+            snapshot = self.cache.snapshot(job.key)
+            if snapshot is None or snapshot[1] < entry.checked - 1:
                 return False
             job.text = snapshot[0]
         job.outcome = Outcome(
             job.url,
-            status=entry.get("status"),
-            final_url=entry.get("final_url", job.url),
-            chain=[tuple(hop) for hop in entry.get("chain", ())],
-            content_type="text/html" if entry.get("html") else "",
-            fetched_at=entry["checked"],
+            status=entry.status,
+            final_url=entry.final_url or job.url,
+            chain=list(entry.chain),
+            fetched_at=entry.checked,
+            truncated=entry.truncated,
         )
-        anchors = entry.get("anchors")
-        job.anchors = set(anchors) if isinstance(anchors, list) else None
-        job.fetched_at = entry["checked"]
+        job.anchors = set(entry.anchors) if entry.anchors is not None else None
+        job.truncated = entry.truncated
+        job.fetched_at = entry.checked
         job.from_cache = True
-        job.requested = job.needs
         return True
 
-    def _remember(self, key: str, job: Job) -> None:
+    def _remember(self, job: Job) -> None:
         outcome = job.outcome
         if self.cache is None or outcome is None:
             return
         if not outcome.ok:
-            self.cache.forget(key)  # failures are always checked again
+            self.cache.forget(job.key)  # failures are always checked again
             return
-        entry: dict[str, Any] = {"checked": outcome.fetched_at, "status": outcome.status}
-        # Only what differs from the common case is written: the cache of a big site stays small.
-        if outcome.final_url != job.url:
-            entry["final_url"] = outcome.final_url
-        if outcome.chain:
-            entry["chain"] = [list(hop) for hop in outcome.chain]
-        if job.wants_body:
-            entry["body"] = True
-        if job.anchors is not None:
-            entry["html"] = True
-            entry["anchors"] = sorted(job.anchors)
-        self.cache.put(key, entry)
+        entry = Entry(
+            checked=outcome.fetched_at,
+            status=outcome.status,
+            final_url=outcome.final_url if outcome.final_url != job.url else "",
+            chain=list(outcome.chain),
+            body=job.wants_body,
+            anchors=sorted(job.anchors) if job.anchors is not None else None,
+            truncated=job.truncated,
+        )
+        self.cache.put(job.key, entry)
         if job.text is not None:
-            self.cache.put_snapshot(key, job.text, outcome.fetched_at)
+            self.cache.put_snapshot(job.key, job.text, outcome.fetched_at)
 
-    # --- fetching ----------------------------------------------------------------------------------
     def _is_dead(self, job: Job) -> bool:
         outcome = job.outcome
         return outcome is not None and not outcome.refused and not outcome.blocked and not outcome.ok
 
-    async def _suggest_archives(self, client: Client, jobs: list[Job]) -> None:
-        found = await asyncio.gather(
-            *(newest_snapshot(client, self.archive_api, job.url, self.settings.timeout) for job in jobs)
-        )
-        for job, archived in zip(jobs, found, strict=True):
-            job.archived = archived
-
     # --- findings ------------------------------------------------------------------------------------
-    def _evaluate(self, key: str, job: Job) -> Sequence[Finding]:
+    def _evaluate(self, job: Job) -> Sequence[Finding]:
         outcome = job.outcome
         assert outcome is not None
         if not (outcome.chain or job.wants_anchors or job.quotes) and outcome.ok:
@@ -304,6 +317,16 @@ class OnlineChecker:
         host = (urlsplit(job.url).hostname or "").lower()
         if host.endswith("github.com") and name[:1] == "L" and name[1:].replace("-L", "").isdigit():
             return None  # line anchors are made by script
+        where = job.outcome.final_url if job.outcome else job.url
+        if job.truncated:
+            limit = self.settings.body_limit / (1024 * 1024)
+            return Finding(
+                link.position,
+                WARNING,
+                "fragment",
+                f"page too large to check fragment '#{name}': not in the first {limit:g} MB of {where}",
+                link.url,
+            )
         return Finding(
             link.position,
             ERROR,
@@ -329,3 +352,7 @@ class OnlineChecker:
 
 
 __all__ = ["OnlineChecker", "Position"]
+
+
+async def _drain(pages: AsyncIterable[Page]) -> list[Page]:
+    return [page async for page in pages]

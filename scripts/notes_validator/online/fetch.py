@@ -1,27 +1,20 @@
-"""Fetch one URL the careful way: guard, politeness, retries with backoff, redirects, bot walls, size caps."""
+"""Fetch one URL the careful way: guard, per-host politeness, retries with backoff, redirects, bot walls.
+
+Redirects are followed here, not by the HTTP client, so every hop is guarded, counted and recorded.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import random
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from ..guard import Guard, GuardRefused
-from .http import (
-    BadResponse,
-    Client,
-    ConnectError,
-    Disconnected,
-    HttpError,
-    InvalidUrl,
-    ResolveError,
-    Target,
-    split_url,
-)
-from .politeness import Politeness
+from ..guard import Guard
+from .client import BAD_RESPONSE, DISCONNECTED, REFUSED, TIMEOUT, Client, RequestError, Response
 
 DEFAULT_USER_AGENT = "notes-validator/1.0 (link and quote checker for MkDocs sites)"
 BROWSER_HEADERS = {
@@ -30,9 +23,6 @@ BROWSER_HEADERS = {
     "Accept-Language": "en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7",
 }
 CHECKER_HEADERS = {"User-Agent": DEFAULT_USER_AGENT, "Accept": "*/*"}
-ACCEPT_ENCODING = "Accept-Encoding: gzip, deflate\r\n"
-BROWSER_BLOCK = "".join(f"{k}: {v}\r\n" for k, v in BROWSER_HEADERS.items()) + ACCEPT_ENCODING
-CHECKER_BLOCK = "".join(f"{k}: {v}\r\n" for k, v in CHECKER_HEADERS.items()) + ACCEPT_ENCODING
 REDIRECTS = {300, 301, 302, 303, 307, 308}
 PERMANENT = {301, 308}
 RETRY_STATUSES = {408, 500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -65,7 +55,7 @@ class Outcome:
     blocked: bool = False
     content_type: str = ""
     body: bytes = b""
-    truncated: bool = False
+    truncated: bool = False  # the body was cut at FetchSettings.body_limit
     fetched_at: float = field(default_factory=time.time)
 
     @property
@@ -80,7 +70,7 @@ class Outcome:
 @dataclass
 class _Hop:
     status: int = 0
-    location: str = ""
+    location: str | None = None
     content_type: str = ""
     body: bytes = b""
     truncated: bool = False
@@ -97,8 +87,6 @@ def retry_after_seconds(value: str | None) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        import email.utils  # 5 ms to import: only a 429 with an HTTP date needs it
-
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
@@ -117,6 +105,54 @@ def looks_like_challenge(status: int, headers: Mapping[str, str], body: bytes) -
     return b"Just a moment..." in peek or b"challenge-platform" in peek or b"captcha" in peek.lower()
 
 
+class HostGate:
+    """One host's politeness: at most `concurrency` requests in flight, `interval` seconds between starts."""
+
+    def __init__(self, concurrency: int, interval: float) -> None:
+        self.slots = asyncio.Semaphore(concurrency)
+        self.interval = interval
+        self.next_at = 0.0
+
+    def slow_down(self, wait: float) -> None:
+        """After a 429: no request before `wait` seconds, and a longer gap between requests from now on."""
+        self.next_at = max(self.next_at, time.monotonic() + wait)
+        self.interval = min(max(self.interval * 2, 0.1), 5.0)
+
+    async def __aenter__(self) -> None:
+        await self.slots.acquire()
+        now = time.monotonic()
+        start = max(now, self.next_at)
+        self.next_at = start + self.interval
+        if start > now:
+            try:
+                await asyncio.sleep(start - now)
+            except BaseException:
+                self.slots.release()
+                raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.slots.release()
+
+
+class Politeness:
+    """The gates of all hosts: fetches, redirect hops and archive lookups all pass through them."""
+
+    def __init__(self, concurrency: int, interval: float) -> None:
+        self.concurrency = concurrency
+        self.interval = interval
+        self.gates: dict[str, HostGate] = {}
+
+    def gate(self, url: str) -> HostGate:
+        try:
+            host = (urlsplit(url).hostname or "").rstrip(".")
+        except ValueError:
+            host = ""
+        gate = self.gates.get(host)
+        if gate is None:
+            gate = self.gates[host] = HostGate(self.concurrency, self.interval)
+        return gate
+
+
 class Fetcher:
     def __init__(self, client: Client, settings: FetchSettings, guard: Guard) -> None:
         self.client = client
@@ -125,7 +161,6 @@ class Fetcher:
         self.politeness = Politeness(settings.host_concurrency, settings.host_request_interval)
 
     async def check(self, url: str, want_body: bool) -> Outcome:
-        """Follow redirects by hand, so every hop is guarded, counted and recorded."""
         current = url
         seen = {url}
         chain: list[tuple[str, int]] = []
@@ -136,12 +171,10 @@ class Fetcher:
             hop = await self._hop(current, want_body)
             if hop.refused or hop.error:
                 return Outcome(url, final_url=current, chain=chain, refused=hop.refused, error=hop.error)
-            if hop.status in REDIRECTS and hop.location:
-                try:
-                    target = urljoin(current, hop.location).partition("#")[0]
-                    urlsplit(target).port  # noqa: B018 - raises on a malformed port
-                except ValueError:
-                    return Outcome(url, hop.status, current, chain, error=f"bad redirect target '{hop.location}'")
+            if hop.status in REDIRECTS:
+                target, problem = _redirect_target(current, hop)
+                if problem:
+                    return Outcome(url, hop.status, current, chain, error=problem)
                 chain.append((current, hop.status))
                 if target in seen:
                     loop = " → ".join([u for u, _ in chain] + [target])
@@ -171,46 +204,25 @@ class Fetcher:
         method = "GET" if want_body else "HEAD"
         browser = False
         attempt = 0
-        try:
-            target = split_url(url)
-        except InvalidUrl as exc:
-            return _Hop(error=f"invalid URL: {exc}")
-        gate = self.politeness.gate(target.host)
+        gate = self.politeness.gate(url)
         while True:
             try:
-                await gate.acquire()
-                try:
-                    hop = await self._request(method, target, browser, want_body)
-                finally:
-                    gate.release()
-                if hop.status == 429:
-                    gate.slow_down(retry_after_seconds(hop.location) or self._backoff(attempt))
-            except TimeoutError:
-                if attempt < self.settings.retries:
+                async with gate:
+                    hop = await self._request(method, url, browser, want_body)
+            except RequestError as exc:
+                if exc.kind == REFUSED:
+                    return _Hop(refused=str(exc))
+                if exc.kind == BAD_RESPONSE and method == "HEAD":
+                    method = "GET"  # a broken answer to HEAD (a stray body, say): ask properly
+                    continue
+                if exc.kind in (TIMEOUT, DISCONNECTED) and attempt < self.settings.retries:
                     await asyncio.sleep(self._backoff(attempt))
                     attempt += 1
                     continue
-                return _Hop(error=f"timed out after {self.settings.timeout:g} s")
-            except GuardRefused as exc:
-                return _Hop(refused=str(exc))
-            except ResolveError as exc:
                 return _Hop(error=str(exc))
-            except ConnectError as exc:
-                error = exc.os_error
-                why = "connection refused" if isinstance(error, ConnectionRefusedError) else error.strerror or error
-                return _Hop(error=f"cannot connect to {exc.host}:{exc.port}: {why}")
-            except (Disconnected, OSError) as exc:
-                if attempt < self.settings.retries:
-                    await asyncio.sleep(self._backoff(attempt))
-                    attempt += 1
-                    continue
-                return _Hop(error=f"connection failed: {exc}")
-            except BadResponse as exc:
-                return _Hop(error=f"bad HTTP response: {exc}")
-            except HttpError as exc:
-                return _Hop(error=f"request failed: {exc}")
-
             status = hop.status
+            if status == 429:
+                gate.slow_down(retry_after_seconds(hop.location) or self._backoff(attempt))
             if method == "HEAD" and status in (405, 501):
                 method = "GET"  # HEAD is not trusted: ask again properly
                 continue
@@ -230,22 +242,40 @@ class Fetcher:
                 hop.blocked = False
             return hop
 
-    async def _request(self, method: str, target: Target, browser: bool, want_body: bool) -> _Hop:
+    async def _request(self, method: str, url: str, browser: bool, want_body: bool) -> _Hop:
         # A 403/503 page is read a little, to recognise a bot wall; other unwanted bodies are not read.
         limit = (self.settings.body_limit if want_body else CHALLENGE_PEEK) if method == "GET" else 0
-        block = BROWSER_BLOCK if browser else CHECKER_BLOCK
-        response = await self.client.request(method, target, block, limit, self.settings.timeout)
-        status, headers = response.status, response.headers
-        hop = _Hop(status=status, content_type=headers.get("content-type", ""))
+        headers = BROWSER_HEADERS if browser else CHECKER_HEADERS
+        response: Response = await self.client.request(method, url, headers, limit, self.settings.timeout)
+        status, response_headers = response.status, response.headers
+        hop = _Hop(status=status, content_type=response_headers.get("content-type", ""))
         if status in REDIRECTS:
-            hop.location = headers.get("location", "")
+            hop.location = response_headers.get("location")
         elif status == 429:
-            hop.location = headers.get("retry-after", "")  # carried back to the caller
+            hop.location = response_headers.get("retry-after", "")  # carried back to the caller
         elif method == "GET" and (want_body or status in (403, 503)):
             hop.body, hop.truncated = response.body, response.truncated
             if status >= 300:
                 hop.body = hop.body[:CHALLENGE_PEEK]
-            hop.blocked = status in (403, 503) and looks_like_challenge(status, headers, hop.body)
+            hop.blocked = status in (403, 503) and looks_like_challenge(status, response_headers, hop.body)
         elif status in (403, 503):
-            hop.blocked = looks_like_challenge(status, headers, b"")
+            hop.blocked = looks_like_challenge(status, response_headers, b"")
         return hop
+
+
+def _redirect_target(current: str, hop: _Hop) -> tuple[str, str]:
+    """(next URL, '') or ('', why the redirect cannot be followed)."""
+    location = hop.location
+    if location is None or not location.strip():
+        return "", f"redirect ({hop.status}) without a Location header"
+    if any(ord(c) < 0x21 or c == "\x7f" for c in location.strip()):
+        return "", f"bad redirect target {location!r}"
+    try:
+        target = urljoin(current, location.strip()).partition("#")[0]
+        parts = urlsplit(target)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return "", f"bad redirect target {location!r}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "", f"redirect to a non-HTTP URL {location!r}"
+    return target, ""

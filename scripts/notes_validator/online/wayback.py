@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-from .fetch import CHECKER_BLOCK
-from .http import Client, HttpError, split_url
+from .client import RequestError
+from .fetch import CHECKER_HEADERS, Fetcher
 
 
-async def newest_snapshot(client: Client, api: str, url: str, timeout: float) -> str:
-    """The archived URL the API offers for `url`, or '' (none, or the API did not answer)."""
+async def newest_snapshot(fetcher: Fetcher, api: str, url: str) -> str:
+    """The archived URL the API offers for `url`, or '' (none, or the API did not answer).
+
+    The lookup passes the archive host's gate like any fetch: at most --host-concurrency at a time.
+    """
     query = f"{api}{'&' if '?' in api else '?'}{urlencode({'url': url})}"
     try:
-        response = await client.request("GET", split_url(query), CHECKER_BLOCK, 1_000_000, timeout)
+        async with fetcher.politeness.gate(query):
+            response = await fetcher.client.request("GET", query, CHECKER_HEADERS, 1_000_000, fetcher.settings.timeout)
         if response.status != 200:
             return ""
         data = json.loads(response.body)
-    except (HttpError, TimeoutError, ValueError, OSError):
+    except (RequestError, ValueError):
         return ""
     closest = (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
     if isinstance(closest, dict) and closest.get("available") is not False and isinstance(closest.get("url"), str):
