@@ -1,17 +1,12 @@
-"""The hook that turns example markers into code, output and the 适用于 line."""
+"""The Markdown extension (extensions/lua_notes_markdown.py) that turns example markers into code, output and 适用于."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import markdown
 import pytest
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-from examples import ExampleError, describe_runtimes, expand_examples, parse_runs_on
+from lua_notes_markdown import ExampleError, describe_runtimes, expand_examples, find_markers, parse_runs_on
 
 
 @pytest.mark.parametrize(
@@ -76,3 +71,35 @@ def test_diagram_marker_inlines_the_svg_with_its_title_as_caption(tmp_path: Path
     (tmp_path / "topic" / "diagrams" / "bad.svg").write_text("<svg><text>x</text></svg>")
     with pytest.raises(ExampleError, match="role"):
         expand_examples("<!-- diagram: diagrams/bad.svg -->", "topic/page.md", tmp_path)
+
+
+def test_find_markers_skips_fenced_code() -> None:
+    page = (
+        "<!-- example: examples/a.lua -->\n````markdown\n<!-- example: examples/shown.lua -->\n````\n"
+        "    <!-- diagram: diagrams/d.svg -->\n"
+    )
+    assert find_markers(page) == [("example", "examples/a.lua"), ("diagram", "diagrams/d.svg")]
+
+
+def test_extension_runs_before_snippets_in_plain_python_markdown(tmp_path: Path) -> None:
+    """Outside MkDocs and Zensical the page is named in the config; snippets then reads the files."""
+    (tmp_path / "topic" / "examples").mkdir(parents=True)
+    (tmp_path / "topic" / "examples" / "hi.lua").write_text('-- runs-on: 5.4\nprint("hi")\n')
+    (tmp_path / "topic" / "examples" / "hi.out").write_text("hi\n")
+    md = markdown.Markdown(
+        extensions=["lua_notes_markdown", "attr_list", "pymdownx.superfences", "pymdownx.snippets"],
+        extension_configs={
+            "lua_notes_markdown": {"docs_dir": str(tmp_path), "page": "topic/page.md"},
+            "pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True},
+        },
+    )
+    html = md.convert("<!-- example: examples/hi.lua -->\n")
+    assert "print" in html and "hi\n" in html
+    assert '<p class="example-meta">适用于：Lua 5.4' in html
+
+
+def test_extension_without_a_page_refuses_markers() -> None:
+    md = markdown.Markdown(extensions=["lua_notes_markdown"])
+    assert "<p>text</p>" in md.convert("text")
+    with pytest.raises(ExampleError, match="which page"):
+        md.convert("<!-- example: examples/hi.lua -->")

@@ -1,0 +1,244 @@
+"""A Python-Markdown extension that expands example and diagram markers; MkDocs and Zensical both load it.
+
+A page writes one line per example, relative to the page:
+
+    <!-- example: examples/generator.lua -->
+
+and this extension replaces it, before any other preprocessor runs, with snippet includes
+(pymdownx.snippets does the actual reading, so a missing file fails the build)
+followed by the runtimes the example declares on its first line:
+
+    -- runs-on: 5.1 5.2 5.3 5.4 5.5 luajit
+
+The tests run every example on every runtime and check that this declaration
+is exactly true, so the line shown to readers is generated, never typed.
+
+A line `<!-- diagram: diagrams/NAME.svg -->` inlines a hand-written SVG as a captioned figure.
+
+In mkdocs.yml (the package is installed by requirements.txt as `-e ./extensions`):
+
+    markdown_extensions:
+      - lua_notes_markdown:
+          docs_dir: docs
+
+Markers are resolved relative to the page being rendered. Python-Markdown does not know which page
+that is, so the preprocessor asks the generator: MkDocs registers a tree processor that holds the
+page's File, Zensical a preprocessor that holds its Page. Outside both, pass `page` in the config.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+# A marker may be indented (e.g. inside a collapsed `??? success "参考答案"` block under an exercise);
+# the expansion keeps that indentation so it stays inside the block.
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*example:\s*(?P<path>\S+)\s*-->[ \t]*$", re.MULTILINE)
+DIAGRAM = re.compile(r"^(?P<indent>[ \t]*)<!--\s*diagram:\s*(?P<path>\S+\.svg)\s*-->[ \t]*$", re.MULTILINE)
+SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.S)
+RUNS_ON = re.compile(r"^--\s*runs-on:(?P<runtimes>.*)$")
+LUA_VERSIONS = ("5.1", "5.2", "5.3", "5.4", "5.5")
+KNOWN_RUNTIMES = (*LUA_VERSIONS, "luajit")
+
+
+class ExampleError(Exception):
+    """An example marker that cannot be expanded; the message names the file."""
+
+
+def parse_runs_on(first_line: str, source: str) -> list[str]:
+    """Return the runtimes declared on a Lua example's first line."""
+    match = RUNS_ON.match(first_line.strip())
+    if not match:
+        raise ExampleError(f"{source}:1: first line must be '-- runs-on: 5.1 ... luajit'")
+    runtimes = match.group("runtimes").split()
+    unknown = [r for r in runtimes if r not in KNOWN_RUNTIMES]
+    if unknown or not runtimes:
+        raise ExampleError(f"{source}:1: unknown runtime(s) {unknown or '(none)'}; use {' '.join(KNOWN_RUNTIMES)}")
+    return runtimes
+
+
+def describe_runtimes(runtimes: list[str]) -> str:
+    """Render ['5.1', '5.2', '5.3', '5.4', 'luajit'] as 'Lua 5.1–5.4、LuaJIT'."""
+    indexes = sorted(LUA_VERSIONS.index(r) for r in set(runtimes) if r in LUA_VERSIONS)
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    parts = []
+    for run in runs:
+        first, last = LUA_VERSIONS[run[0]], LUA_VERSIONS[run[-1]]
+        parts.append(f"Lua {first}" if first == last else f"Lua {first}–{last}")
+    if "luajit" in runtimes:
+        parts.append("LuaJIT")
+    return "、".join(parts)
+
+
+def _fence(lang: str, title: str, include: str) -> str:
+    return f'```{lang} title="{title}"\n--8<-- "{include}"\n```'
+
+
+def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
+    """Markdown for one example marker found on page `page_src` (relative to docs_dir)."""
+    include = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), rel_path))
+    file = docs_dir / include
+    if not file.is_file():
+        raise ExampleError(f"{page_src}: example '{rel_path}' not found (looked for docs/{include})")
+    stem, suffix = posixpath.splitext(include)
+    name = posixpath.basename(include)
+    if suffix == ".lua":
+        runtimes = parse_runs_on(file.read_text(encoding="utf-8").split("\n", 1)[0], f"docs/{include}")
+        blocks = [_fence("lua", name, include), _fence("text", "输出", f"{stem}.out")]
+        where = describe_runtimes(runtimes)
+    elif suffix == ".c":
+        blocks = [_fence("c", name, include), _fence("text", "输出", f"{stem}.out")]
+        where = "Linux（glibc），用系统的 cc 编译"
+    elif suffix == ".conf":
+        # curl without -i prints only bodies; the http lexer would flag those lines as errors.
+        out = docs_dir / f"{stem}.out"
+        shows_status = out.is_file() and out.read_text(encoding="utf-8").startswith("HTTP/")
+        blocks = [
+            _fence("nginx", name, include),
+            _fence("bash", "请求", f"{stem}.curl"),
+            _fence("http" if shows_status else "text", "响应", f"{stem}.out"),
+        ]
+        # Every example is included into the shared main config that sits beside it.
+        main_conf = posixpath.join(posixpath.dirname(rel_path), "nginx.conf")
+        where = f"OpenResty，或 nginx + libnginx-mod-http-lua（Debian 12 上测试）· [主配置 nginx.conf]({main_conf})"
+    else:
+        raise ExampleError(f"{page_src}: example '{rel_path}' has an unknown kind (use .lua, .c or .conf)")
+    # A Markdown link (not raw HTML) so mkdocs rewrites it for directory URLs and checks it.
+    line = f'适用于：{where} · [下载 {name}]({rel_path}){{: download="{name}" }}\n{{: .example-meta }}'
+    return "\n\n".join([*blocks, line])
+
+
+def _indented(text: str, indent: str) -> str:
+    return "\n".join(indent + line if line else line for line in text.split("\n"))
+
+
+def render_diagram(rel_path: str, page_src: str, docs_dir: Path) -> str:
+    """Raw HTML for one diagram marker: the SVG inline (so page CSS colours it in light and dark), captioned.
+
+    Inline rather than <img> because an <img> SVG cannot see the page's colour scheme. The caption is
+    the SVG's own <title>, which is also its accessible name.
+    """
+    include = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), rel_path))
+    file = docs_dir / include
+    if not file.is_file():
+        raise ExampleError(f"{page_src}: diagram '{rel_path}' not found (looked for docs/{include})")
+    svg = file.read_text(encoding="utf-8")
+    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg).strip()
+    title = SVG_TITLE.search(svg)
+    if not svg.startswith("<svg") or 'role="img"' not in svg or "viewBox" not in svg or not title:
+        raise ExampleError(f'docs/{include}: a diagram must be an <svg> with role="img", a viewBox and a <title>')
+    # Blank lines would end the raw HTML block in Markdown; an SVG never needs them.
+    svg = "\n".join(line for line in svg.split("\n") if line.strip())
+    caption = re.sub(r"\s+", " ", title.group("title")).strip()
+    return f'<figure class="diagram">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>'
+
+
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
+def _outside_fences(lines: list[str]):
+    """Yield (index, line) for every line that is not inside fenced code."""
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group("fence").startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+        elif opening:
+            fence = opening.group("fence")
+        else:
+            yield index, line
+
+
+def find_markers(markdown: str) -> list[tuple[str, str]]:
+    """The markers a page uses, in order, as ("example" | "diagram", path relative to the page)."""
+    found = []
+    for _, line in _outside_fences(markdown.split("\n")):
+        if example := MARKER.match(line):
+            found.append(("example", example.group("path")))
+        elif diagram := DIAGRAM.match(line):
+            found.append(("diagram", diagram.group("path")))
+    return found
+
+
+def expand_examples(markdown: str, page_src: str, docs_dir: Path) -> str:
+    """Expand markers outside fenced code (a page may show a marker as an example of the syntax)."""
+    lines = markdown.split("\n")
+    for index, line in list(_outside_fences(lines)):
+        if example := MARKER.match(line):
+            lines[index] = _indented(render_example(example.group("path"), page_src, docs_dir), example.group("indent"))
+        elif diagram := DIAGRAM.match(line):
+            lines[index] = _indented(render_diagram(diagram.group("path"), page_src, docs_dir), diagram.group("indent"))
+    return "\n".join(lines)
+
+
+def current_page(md: Markdown) -> str | None:
+    """The path (relative to docs_dir) of the page `md` is converting, as MkDocs or Zensical tells it."""
+    if "relpath" in md.treeprocessors:  # MkDocs: _RelativePathTreeprocessor(file, files, config)
+        file = getattr(md.treeprocessors["relpath"], "file", None)
+        if file is not None and getattr(file, "src_uri", None):
+            return file.src_uri
+    for processor in md.preprocessors:  # Zensical: ContextPreprocessor(page=Page(path=...))
+        path = getattr(getattr(processor, "page", None), "path", None)
+        if isinstance(path, str) and path:
+            return path.replace("\\", "/")
+    return None
+
+
+def _mkdocs_error(message: str) -> Exception:
+    """MkDocs prints a PluginError as one line ("Aborted with a BuildError!"), any other error as a traceback."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:
+        return ExampleError(message)
+    return PluginError(message)
+
+
+class ExamplePreprocessor(Preprocessor):
+    """Runs before pymdownx.snippets (priority 32) and the whitespace normalisers, as the MkDocs hook did."""
+
+    def __init__(self, md: Markdown, docs_dir: Path, page: str) -> None:
+        super().__init__(md)
+        self.docs_dir = docs_dir
+        self.page = page
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<!--" not in text:
+            return lines
+        page = self.page or current_page(self.md)
+        if page is None:
+            if MARKER.search(text) or DIAGRAM.search(text):
+                raise ExampleError("lua_notes_markdown: cannot tell which page this is; set the `page` option")
+            return lines
+        try:
+            return expand_examples(text, page, self.docs_dir).split("\n")
+        except ExampleError as error:
+            raise _mkdocs_error(str(error)) from None
+
+
+class ExampleExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "docs_dir": ["docs", "The docs directory; a relative path is relative to the working directory"],
+            "page": ["", "The page's path inside docs_dir (MkDocs and Zensical tell it themselves)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        docs_dir = Path(self.getConfig("docs_dir")).resolve()
+        md.preprocessors.register(ExamplePreprocessor(md, docs_dir, self.getConfig("page")), "lua_notes_examples", 40)
+
+
+def makeExtension(**kwargs: Any) -> ExampleExtension:
+    return ExampleExtension(**kwargs)
