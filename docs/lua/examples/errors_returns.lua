@@ -10,9 +10,12 @@ print(read_config("port=http"))
 
 -- assert(v, msg) 把「返回错误」转成「抛出错误」：v 为假时以 msg 抛错，否则返回全部参数
 print(pcall(function() return assert(read_config("port=80")) end))
-local ok0, e0 = pcall(function() return assert(read_config("oops")) end)
--- PUC Lua 的 assert 给字符串消息加上「文件:行号:」前缀，LuaJIT 的不加；去掉前缀再打印
-print(ok0, (e0:gsub("^[^:]+:%d+: ", "")))
+-- 和 error 一样，assert 给字符串消息加上「文件:行号:」前缀，指向调用 assert 的那一行
+local ok0, e0 = pcall(function()
+  local port = assert(read_config("oops"))   -- 第 15 行
+  return port
+end)
+print(ok0, e0)
 
 -- 约定二：编程错误（调用方用错了）直接抛出
 -- 错误值可以是任何类型；只有字符串会被加上位置前缀

@@ -11,4 +11,4 @@ end
 local words = {}
 for w in pairs(counts) do words[#words + 1] = w end
 table.sort(words)
-for _, w in ipairs(words) do print(w, counts[w]) end
+for _, w in ipairs(words) do print(w .. " " .. counts[w]) end   -- Python 的 print 用空格分隔
