@@ -35,3 +35,11 @@ print("close 返回：", coroutine.close(broken))
 local done = coroutine.create(function() return "完成" end)
 coroutine.resume(done)
 print("close 返回：", coroutine.close(done))
+
+-- 4. __close 自己出错：close 返回 false 和这个新错误。
+local flaky = coroutine.create(function()
+  local res <close> = setmetatable({}, { __close = function() error("关闭失败", 0) end })
+  coroutine.yield()
+end)
+coroutine.resume(flaky)
+print("close 返回：", coroutine.close(flaky))

@@ -13,3 +13,14 @@ end
 print(pcall(pull))
 print(pcall(pull))
 print(pcall(pull))
+
+-- 平常写的 error("...")（level 1）自己就带着出错的位置，wrap 再加一层，消息里就有两个位置：
+-- 前一个是调用 wrap 函数的地方，后一个才是真正出错的地方。
+local bad = coroutine.wrap(function()
+  error("读到坏数据")              -- 第 20 行
+end)
+local ok, msg = pcall(function()
+  local value = bad()             -- 第 23 行
+  return value
+end)
+print(ok, msg)

@@ -25,3 +25,11 @@ try("__call", function() return obj(3) end)
 try("泛型 for 的迭代器", function()
   for v in function() return yield() end do return v end
 end)
+
+-- pcall 里的 yield 失败得更隐蔽：错误被这个 pcall 当作普通错误接住，协程根本没有挂起。
+local co = coroutine.create(function()
+  local ok, err = pcall(coroutine.yield, "想交出去的值")
+  print("pcall 返回：", ok, err)
+  return "协程照常跑完了"
+end)
+print("resume 返回：", coroutine.resume(co))

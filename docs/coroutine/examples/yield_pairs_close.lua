@@ -1,6 +1,6 @@
 -- runs-on: 5.4 5.5
--- Lua 5.4 把 pairs 改成用 lua_callk 调用 __pairs（带延续函数 pairscont），
--- 从 5.4.3 起 __close 元方法也能 yield。5.2、5.3 的 pairs 用的是 lua_call，在 __pairs 里 yield 会失败。
+-- 从 Lua 5.4.4 起，pairs 用 lua_callk 调用 __pairs（带延续函数 pairscont）；
+-- 从 5.4.3 起 __close 元方法也能 yield。5.2、5.3 和 5.4.0–5.4.3 的 pairs 用的是 lua_call，在 __pairs 里 yield 会失败。
 local remote = setmetatable({}, {
   __pairs = function()
     local keys = coroutine.yield("先去取键列表")

@@ -18,6 +18,8 @@ local mt = {
   __newindex = function(t, key, value) rawset(t, key, value + yield()) end,
   __add = function(_, n) return yield() + n end,
   __lt = function() return yield() > 5 end,
+  __le = function() return yield() > 5 end,
+  __eq = function() return yield() == 10 end,
   __concat = function(_, s) return yield() .. s end,
   __unm = function() return -yield() end,
   __call = function(_, n) return yield() * n end,
@@ -29,6 +31,8 @@ try("__index", function() return obj.width end)
 try("__newindex", function() obj.size = 1 return rawget(obj, "size") end)
 try("__add", function() return obj + 1 end)
 try("__lt", function() return obj < other end)
+try("__le", function() return obj <= other end)
+try("__eq", function() return obj == other end)
 try("__concat", function() return obj .. " 元" end)
 try("__unm", function() return -obj end)
 try("__call", function() return obj(3) end)
