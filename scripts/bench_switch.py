@@ -155,6 +155,7 @@ def table(rows: list[Row], n: int, repeat: int) -> str:
     lines = [
         *[f"- {item}" for item in machine()],
         f"- 每种方式运行 {repeat} 次，每次往返 {n:,} 次（一次往返是两次切换）",
+        f"- 测量结束时的系统负载（1 分钟平均）：{os.getloadavg()[0]:.2f}，这台机器同时还在跑别的任务",
         "",
         "| 切换方式 | 每次切换保存什么 | 最小值 (ns) | 中位数 (ns) |",
         "|---|---|---:|---:|",

@@ -1,4 +1,5 @@
 // build-as: shared
+// build-flags: -ldl
 /* 练习 1 的答案（钩子库）：包装 puts，在每行前加上「[钩子] 」，再交给 C 库真正的 puts。 */
 #define _GNU_SOURCE
 #include <dlfcn.h>

@@ -1,5 +1,5 @@
 // build-with: ctxswitch.S hook_io.c
-// build-flags: -rdynamic
+// build-flags: -rdynamic -ldl
 // requires: x86_64
 /* 练习 2 的答案：不用 LD_PRELOAD，把 hook_io.c 直接编译进程序。
  * 程序自己定义的 read/write 在符号查找中排在 C 库之前，钩子照样生效——libco 就是这样用的。 */

@@ -1,5 +1,5 @@
 // build-with: ctxswitch.S
-// build-flags: -rdynamic
+// build-flags: -rdynamic -ldl
 // preload: hook_io.c
 // requires: x86_64
 /* 程序里只有「阻塞」的 read/write/connect 和一个小调度器；让它们不阻塞线程的是 LD_PRELOAD 的 hook_io.so。

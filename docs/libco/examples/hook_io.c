@@ -1,6 +1,7 @@
 // build-as: shared
+// build-flags: -ldl
 /* hook_io.c —— 用 LD_PRELOAD 装进程序的系统调用钩子：read、write、connect。
- * 编译：cc -shared -fPIC -o hook_io.so hook_io.c    运行：LD_PRELOAD=./hook_io.so ./hook_demo
+ * 编译：cc -shared -fPIC -o hook_io.so hook_io.c -ldl    运行：LD_PRELOAD=./hook_io.so ./hook_demo
  *
  * 程序照常调用「阻塞」的 read/write/connect。动态链接器先找到这里的同名函数；
  * 它们用 dlsym(RTLD_NEXT, ...) 找到 C 库里真正的那个。如果程序提供了调度器的

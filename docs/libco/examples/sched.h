@@ -9,6 +9,7 @@
 enum { WHEEL = 8 }; /* 8 个槽，每槽 1 ms；故意很小，好让「超过一圈」的定时器出现 */
 
 typedef struct task task;
+typedef struct cond cond;
 typedef struct timer {
     struct timer *next;
     unsigned long expire;
@@ -23,6 +24,7 @@ struct task {
     int timed_out;     /* 这次醒来是不是因为超时 */
     task *next_ready;  /* 就绪队列里的下一个 */
     task *next_wait;   /* 条件变量等待队列里的下一个（两条链要分开：一个协程可能同时在两条链上） */
+    cond *waiting;     /* 正在等哪个条件变量；超时的那一刻要把它从那条队列里摘掉 */
     _Alignas(16) char stack[32 * 1024];
 };
 
@@ -51,29 +53,10 @@ static inline void timer_remove(task *t) {
     t->armed = 0;
 }
 
-/* 时钟走一格：摘下当前槽里已经到期的；没到期的（超过一圈的）留在槽里等下一圈。 */
-static inline void tick(void) {
-    now++;
-    for (timer **p = &wheel[now % WHEEL]; *p;) {
-        timer *tm = *p;
-        if (tm->expire <= now) {
-            *p = tm->next;
-            tm->owner->armed = 0;
-            tm->owner->timed_out = 1;
-            make_ready(tm->owner);
-        } else {
-            p = &tm->next;
-        }
-    }
-}
-
-static inline void co_sleep(unsigned long ms) {
-    timer_add(current, ms);
-    coro_yield(&current->co, NULL);
-}
-
 /* ---- 条件变量：等待者排成队；signal 只把队首放进就绪队列，不立刻切换 ---- */
-typedef struct { task *head, *tail; } cond;
+struct cond {
+    task *head, *tail;
+};
 
 static inline void cond_remove(cond *c, task *t) {
     task *prev = NULL;
@@ -85,6 +68,36 @@ static inline void cond_remove(cond *c, task *t) {
         }
 }
 
+/* 时钟走一格：摘下当前槽里已经到期的；没到期的（超过一圈的）留在槽里等下一圈。
+ * 到期的如果正在等条件变量，当场把它从等待队列里摘掉：它已经在就绪队列里了，
+ * 不能再被 signal 一次、第二次放进就绪队列（那会把链表接成环）。 */
+static inline void tick(void) {
+    now++;
+    for (timer **p = &wheel[now % WHEEL]; *p;) {
+        timer *tm = *p;
+        if (tm->expire <= now) {
+            *p = tm->next;
+            tm->owner->armed = 0;
+            tm->owner->timed_out = 1;
+            if (tm->owner->waiting) {
+                cond_remove(tm->owner->waiting, tm->owner);
+                tm->owner->waiting = NULL;
+            }
+            make_ready(tm->owner);
+        } else {
+            p = &tm->next;
+        }
+    }
+}
+
+static inline void co_sleep(unsigned long ms) {
+    if (ms == 0)
+        make_ready(current); /* 睡 0 ms 就是让一让：否则它会挂进刚走过的槽，等满一圈 */
+    else
+        timer_add(current, ms);
+    coro_yield(&current->co, NULL);
+}
+
 /* 返回 0：被 signal 唤醒；返回 -1：等了 ms 毫秒还没人 signal。 */
 static inline int cond_timedwait(cond *c, unsigned long ms) {
     task *self = current;
@@ -92,9 +105,9 @@ static inline int cond_timedwait(cond *c, unsigned long ms) {
     self->next_wait = NULL;
     if (c->tail) c->tail->next_wait = self; else c->head = self;
     c->tail = self;
+    self->waiting = c;
     if (ms > 0) timer_add(self, ms);
-    coro_yield(&self->co, NULL);
-    if (self->timed_out) cond_remove(c, self); /* 超时醒来：自己还在等待队列里 */
+    coro_yield(&self->co, NULL); /* 醒来时已经不在等待队列里：signal 或 tick 摘掉了它 */
     return self->timed_out ? -1 : 0;
 }
 
@@ -103,6 +116,7 @@ static inline void cond_signal(cond *c) {
     if (!t) return;
     c->head = t->next_wait;
     if (!c->head) c->tail = NULL;
+    t->waiting = NULL;
     timer_remove(t); /* 它不必再等超时了 */
     make_ready(t);
 }
