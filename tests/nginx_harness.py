@@ -28,6 +28,7 @@ An example is a few files in docs/openresty/examples/ (only the first three are 
 * NAME.redis (optional): redis-cli-style commands sent to Redis before the first step.
 * NAME.log (optional): lines that must appear in error.log after the steps: a line is a
   substring, `/regex/` (Python syntax), or either prefixed with `!` for "must not appear".
+  The harness waits up to 3 s for the wanted lines, and 0.2 s more when there are `!` lines.
 
 Ports: the numbers 8080-8099 and 8443 (nginx servers, local backends on 8081... and HTTPS)
 and 6379 (Redis) are the reader's ports. Wherever one is written as a whole number in the
@@ -103,6 +104,7 @@ START_TIMEOUT = 10.0  # seconds for nginx to accept connections
 REQUEST_TIMEOUT = 15.0  # seconds per request; examples answer in well under one
 RELOAD_TIMEOUT = 10.0  # seconds for the old workers to leave after SIGHUP
 LOG_WAIT = 3.0  # seconds for log_by_lua and timers to write the NAME.log lines
+NEGATIVE_GRACE = 0.2  # seconds given to a `!line` to show up before it counts as absent
 
 
 class HarnessError(Exception):
@@ -615,8 +617,14 @@ def _run_steps(example: Example, server: NginxServer, redis: RedisServer | None)
             printed.append("".join(line + "\n" for line in redis.command(step.words)))
     if example.log_checks:
         deadline = time.monotonic() + LOG_WAIT
-        while failed_log_checks(example.log_checks, server.log_text()) and time.monotonic() < deadline:
+        while (
+            failed_log_checks(example.log_checks, restore_ports(server.log_text(), server.ports))
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
+        if any(not wanted for wanted, _ in example.log_checks):
+            # A line that must not appear could still be on its way (the last request's log phase).
+            time.sleep(NEGATIVE_GRACE)
     return "".join(printed)
 
 

@@ -399,3 +399,30 @@ def test_log_lines_are_checked_after_the_requests(tmp_path: Path, nginx_ready: N
     conf.with_suffix(".log").write_text("status=404\n", encoding="utf-8")
     with pytest.raises(ExampleMismatch, match=r"error\.log lacks .*status=404"):
         check_example(conf, MAIN_CONF, tmp_path / "run-again")
+
+
+def test_files_comment_names_folders_copied_in_order(tmp_path: Path) -> None:
+    from nginx_harness import Example, copy_files
+
+    write_files(
+        tmp_path,
+        {
+            "base/lua/a.lua": "return 'base a' -- port 6379\n",
+            "base/lua/b.lua": "return 'base b'\n",
+            "extra/lua/b.lua": "return 'extra b'\n",
+            "probe.conf": "# files: base extra\nserver {\n    listen 127.0.0.1:8080;\n}\n",
+            "probe.curl": "curl http://127.0.0.1:8080/\n",
+            "probe.out": "",
+        },
+    )
+    example = Example.load(tmp_path / "probe.conf")
+    assert [f.name for f in example.files] == ["base", "extra"]
+    assert example.needs_redis()  # 6379 written in a copied Lua file
+    prefix = tmp_path / "prefix"
+    for folder in example.files:
+        copy_files(folder, prefix, {6379: 40009})
+    assert (prefix / "lua" / "a.lua").read_text() == "return 'base a' -- port 40009\n"
+    assert (prefix / "lua" / "b.lua").read_text() == "return 'extra b'\n"
+    (tmp_path / "probe.conf").write_text("# files: nowhere\nserver { listen 127.0.0.1:8080; }\n")
+    with pytest.raises(HarnessError, match="no folder"):
+        Example.load(tmp_path / "probe.conf")
