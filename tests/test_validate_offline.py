@@ -260,11 +260,27 @@ def cli(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
             [],
             r"toc slugify: cannot load no_such_module\.slugify",
         ),
+        (
+            "site_name: x\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:os.getcwd\n",
+            [],
+            r"markdown_extensions\.toc\.slugify \(os\.getcwd\) must be callable as slugify\(text, separator\)",
+        ),
+        ("site_name: x\nmarkdown_extensions:\n  - pymdownx.nope\n", [], r"'pymdownx\.nope'.*\(install .*\)"),
         ("- just\n- a list\n", [], r"config must be a mapping"),
         (None, ["--format", "xml", "docs"], r"invalid choice: 'xml'"),
         (None, ["--timeout", "soon", "docs"], r"is not a number of seconds"),
     ],
-    ids=["missing-path", "bad-yaml", "no-docs-dir", "bad-slugify", "not-a-mapping", "bad-format", "bad-number"],
+    ids=[
+        "missing-path",
+        "bad-yaml",
+        "no-docs-dir",
+        "bad-slugify",
+        "slugify-signature",
+        "missing-extension",
+        "not-a-mapping",
+        "bad-format",
+        "bad-number",
+    ],
 )
 @pytest.mark.parametrize("mode", [[], ["--online", "--no-cache"]], ids=["offline", "online"])
 def test_bad_input_is_one_line_exit_2(
@@ -281,6 +297,14 @@ def test_bad_input_is_one_line_exit_2(
     assert re.search(expected, result.stderr), result.stderr
     lines = [line for line in result.stderr.splitlines() if not line.startswith(("usage:", " "))]
     assert len(lines) == 1, result.stderr
+
+
+def test_the_validator_calls_no_python_markdown_helper_itself() -> None:
+    """The old collector called toc.unique with three arguments: Python-Markdown before 3.11.3 takes two, so
+    every heading gave a traceback. Now Python-Markdown computes every id itself, in whatever version runs."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "notes_validator").rglob("*.py"))
+    assert "unique" not in re.findall(r"markdown\.extensions\.toc import ([\w, ]+)", code)
+    assert "toc.unique" not in code and "toc import slugify" not in code
 
 
 def test_non_utf8_page_is_exit_2(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from mkdocs.structure.files import get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import read_yaml
+from .config import PACKAGES, read_yaml
 from .errors import UsageError
 
 # Plugins that do not change a page's links or ids and cost time (or network) to run.
@@ -69,7 +69,6 @@ PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 LINK_PATTERNS = ("link", "image_link", "autolink", "automail")
 REFERENCE_PATTERNS = ("reference", "image_reference", "short_reference", "short_image_ref")
 FULL_REFERENCES = ("reference", "image_reference")  # `[text][label]`: an undefined label is an error
-PACKAGES = {"pymdownx": "pymdown-extensions", "material": "mkdocs-material", "markdown": "Markdown"}
 
 
 def readable(raw: str) -> str:
