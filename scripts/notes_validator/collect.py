@@ -66,8 +66,11 @@ class _Collector:
         for node in root.css("a[name]"):
             if value := node.attributes.get("name"):
                 self.page.anchors.add(value)
+        # Links inside code blocks without the tracer's mark were made by the highlighter (line numbers).
+        in_code = {node.mem_id for node in root.css("pre a[href], code a[href]") if ORIGINAL not in node.attributes}
         for node in root.css("a[href], img[src]"):
-            self.link(node)
+            if node.mem_id not in in_code:
+                self.link(node)
         self.references()
         self.text_findings()
         self.quotes(root)
