@@ -341,7 +341,7 @@ def test_reference_links_are_reported_where_used(site: Path, capsys) -> None:
         (3, 1, "'missing.md' not found"),
         (3, 10, "'missing.md' not found"),
         (6, 1, "unused reference definition [u]"),
-        (6, 6, "'gone.md' not found"),
+        (6, 6, "unused reference definition [u]: 'gone.md' not found"),
     ]
 
 
