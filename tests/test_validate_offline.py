@@ -376,3 +376,30 @@ def test_unreadable_page_cache_is_rebuilt(site: Path, capsys) -> None:
     assert finding["severity"] == "warning" and "set aside" in finding["message"]
     assert json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
     assert list(cache.glob("pages.json.corrupt-*"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry: entry[1].__setitem__("anchors", 5),
+        lambda entry: entry[1]["links"].append(["x", "line", 1, "link", "", ""]),
+        lambda entry: entry[1].__setitem__("quotes", [[1, 1, "not a list", "", "", ""]]),
+        lambda entry: entry.__setitem__(0, 7),
+        lambda entry: entry[1].__setitem__("external", [[99, "a", "b", "c", "d"]]),
+    ],
+    ids=["anchors-not-a-list", "line-not-a-number", "paragraphs-not-a-list", "digest-not-a-string", "bad-index"],
+)
+def test_wrong_typed_page_cache_entry_is_set_aside(site: Path, capsys, damage) -> None:
+    """A cache entry whose fields have the wrong types is dropped with a warning and the page rendered again."""
+    write_page(site, "# 页\n\n[坏](missing.md)\n")
+    _, first = validate(capsys, "docs")
+    file = site / ".cache" / "validate" / "pages.json"
+    data = json.loads(file.read_text(encoding="utf-8"))
+    key = next(k for k in data["pages"] if k.endswith("page.md"))
+    damage(data["pages"][key])
+    file.write_text(json.dumps(data), encoding="utf-8")
+    status, again = validate(capsys, "docs")
+    warnings = [f for f in again["findings"] if f["check"] == "cache"]
+    assert len(warnings) == 1 and "malformed" in warnings[0]["message"]
+    assert [f for f in again["findings"] if f["check"] != "cache"] == first["findings"]
+    assert status == 1
