@@ -35,6 +35,14 @@ HTML = {"Content-Type": "text/html"}
 SETTINGS = FetchSettings(timeout=3, retries=0, retry_wait=0.01, host_request_interval=0)
 
 
+@pytest.fixture(autouse=True)
+def _no_proxy_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's HTTP_PROXY would send the requests for 127.0.0.1 to that proxy (aiohttp: trust_env)."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
 def answer(method: str, path: str):  # type: ignore[no-untyped-def]
     """The raw server's answers, by path; a HEAD gets the same head without the body unless noted."""
     if path == "/stray-head":  # a HEAD answered with a body, in the same packet as the head

@@ -260,11 +260,27 @@ def cli(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
             [],
             r"toc slugify: cannot load no_such_module\.slugify",
         ),
+        (
+            "site_name: x\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:os.getcwd\n",
+            [],
+            r"markdown_extensions\.toc\.slugify \(os\.getcwd\) must be callable as slugify\(text, separator\)",
+        ),
+        ("site_name: x\nmarkdown_extensions:\n  - pymdownx.nope\n", [], r"'pymdownx\.nope'.*\(install .*\)"),
         ("- just\n- a list\n", [], r"config must be a mapping"),
         (None, ["--format", "xml", "docs"], r"invalid choice: 'xml'"),
         (None, ["--timeout", "soon", "docs"], r"is not a number of seconds"),
     ],
-    ids=["missing-path", "bad-yaml", "no-docs-dir", "bad-slugify", "not-a-mapping", "bad-format", "bad-number"],
+    ids=[
+        "missing-path",
+        "bad-yaml",
+        "no-docs-dir",
+        "bad-slugify",
+        "slugify-signature",
+        "missing-extension",
+        "not-a-mapping",
+        "bad-format",
+        "bad-number",
+    ],
 )
 @pytest.mark.parametrize("mode", [[], ["--online", "--no-cache"]], ids=["offline", "online"])
 def test_bad_input_is_one_line_exit_2(
@@ -281,6 +297,14 @@ def test_bad_input_is_one_line_exit_2(
     assert re.search(expected, result.stderr), result.stderr
     lines = [line for line in result.stderr.splitlines() if not line.startswith(("usage:", " "))]
     assert len(lines) == 1, result.stderr
+
+
+def test_the_validator_calls_no_python_markdown_helper_itself() -> None:
+    """The old collector called toc.unique with three arguments: Python-Markdown before 3.11.3 takes two, so
+    every heading gave a traceback. Now Python-Markdown computes every id itself, in whatever version runs."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "notes_validator").rglob("*.py"))
+    assert "unique" not in re.findall(r"markdown\.extensions\.toc import ([\w, ]+)", code)
+    assert "toc.unique" not in code and "toc import slugify" not in code
 
 
 def test_non_utf8_page_is_exit_2(tmp_path: Path) -> None:
@@ -317,7 +341,7 @@ def test_reference_links_are_reported_where_used(site: Path, capsys) -> None:
         (3, 1, "'missing.md' not found"),
         (3, 10, "'missing.md' not found"),
         (6, 1, "unused reference definition [u]"),
-        (6, 6, "'gone.md' not found"),
+        (6, 6, "unused reference definition [u]: 'gone.md' not found"),
     ]
 
 
@@ -352,3 +376,30 @@ def test_unreadable_page_cache_is_rebuilt(site: Path, capsys) -> None:
     assert finding["severity"] == "warning" and "set aside" in finding["message"]
     assert json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
     assert list(cache.glob("pages.json.corrupt-*"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry: entry[1].__setitem__("anchors", 5),
+        lambda entry: entry[1]["links"].append(["x", "line", 1, "link", "", ""]),
+        lambda entry: entry[1].__setitem__("quotes", [[1, 1, "not a list", "", "", ""]]),
+        lambda entry: entry.__setitem__(0, 7),
+        lambda entry: entry[1].__setitem__("external", [[99, "a", "b", "c", "d"]]),
+    ],
+    ids=["anchors-not-a-list", "line-not-a-number", "paragraphs-not-a-list", "digest-not-a-string", "bad-index"],
+)
+def test_wrong_typed_page_cache_entry_is_set_aside(site: Path, capsys, damage) -> None:
+    """A cache entry whose fields have the wrong types is dropped with a warning and the page rendered again."""
+    write_page(site, "# 页\n\n[坏](missing.md)\n")
+    _, first = validate(capsys, "docs")
+    file = site / ".cache" / "validate" / "pages.json"
+    data = json.loads(file.read_text(encoding="utf-8"))
+    key = next(k for k in data["pages"] if k.endswith("page.md"))
+    damage(data["pages"][key])
+    file.write_text(json.dumps(data), encoding="utf-8")
+    status, again = validate(capsys, "docs")
+    warnings = [f for f in again["findings"] if f["check"] == "cache"]
+    assert len(warnings) == 1 and "malformed" in warnings[0]["message"]
+    assert [f for f in again["findings"] if f["check"] != "cache"] == first["findings"]
+    assert status == 1

@@ -10,7 +10,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from notes_validator.config import SiteConfig  # noqa: E402
 from notes_validator.htmltext import HtmlPage, decode, detect_charset  # noqa: E402
 from notes_validator.quotes import normalize, quote_parts, verify  # noqa: E402
 from notes_validator.site import collect_page  # noqa: E402
@@ -33,7 +32,7 @@ def as_html_paragraph(text: str) -> str:
 def note_text(tmp_path: Path, markdown: str) -> list[str]:
     page = tmp_path / "note.md"
     page.write_text(markdown + "\n>\n> — [src](https://example.com/)\n", encoding="utf-8")
-    (note,) = collect_page(page, SiteConfig(None, None)).quotes
+    (note,) = collect_page(page).quotes
     return note.paragraphs
 
 
@@ -100,12 +99,3 @@ def test_charset_order() -> None:
     assert detect_charset(b'<meta charset="utf-8">' + body, "text/html; charset=gbk") == "gb18030"  # header wins
     assert "协程" in decode(body * 20, "text/html")  # no declaration at all: detection
     assert detect_charset(b"\xef\xbb\xbf<p>x</p>", "text/html; charset=latin1") == "utf-8"  # BOM first
-
-
-def test_unique_fallback_matches_python_markdown() -> None:
-    from markdown.extensions.toc import unique as markdown_unique
-    from notes_validator.config import _unique
-
-    for sequence in (["a", "a", "a"], ["标题_1", "标题", "标题"], ["", "", "x_2", "x", "x"]):
-        ours, theirs = set(), set()
-        assert [_unique(i, ours) for i in sequence] == [markdown_unique(i, theirs) for i in sequence]

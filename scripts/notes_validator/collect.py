@@ -66,8 +66,11 @@ class _Collector:
         for node in root.css("a[name]"):
             if value := node.attributes.get("name"):
                 self.page.anchors.add(value)
+        # Links inside code blocks without the tracer's mark were made by the highlighter (line numbers).
+        in_code = {node.mem_id for node in root.css("pre a[href], code a[href]") if ORIGINAL not in node.attributes}
         for node in root.css("a[href], img[src]"):
-            self.link(node)
+            if node.mem_id not in in_code:
+                self.link(node)
         self.references()
         self.text_findings()
         self.quotes(root)
@@ -87,7 +90,7 @@ class _Collector:
             url = original
             kind = "image" if node.tag == "img" else "link"
             if label:
-                needles, then = [source or f"[{label}"], ""
+                needles, then = [source or f"[{label}", *_tail(source)], ""
             elif source:
                 needles, then = [source, url], url
                 if source.startswith("<"):
@@ -127,7 +130,8 @@ class _Collector:
     def text_findings(self) -> None:
         trace = self.rendered.trace
         for label, attempt in trace.undefined:
-            self.finding(self.locator.locate([attempt]), ERROR, "reference", f"undefined reference [{label}]")
+            where = self.locator.locate([attempt, *_tail(attempt)])
+            self.finding(where, ERROR, "reference", f"undefined reference [{label}]")
         for url in trace.unparsed:
             self.finding(
                 self.locator.locate([url]),
@@ -168,6 +172,11 @@ class _Collector:
                     note.paragraphs.append(text.strip("\n"))
             if not note.problem and not note.paragraphs:
                 note.problem = "empty quote: nothing is quoted above the source line"
+
+
+def _tail(source: str | None) -> list[str]:
+    """`][label]` of a reference whose text held other markup (its source then has placeholders)."""
+    return [source[source.rfind("][") :]] if source and "][" in source else []
 
 
 def _has_blockquote_ancestor(node: LexborNode) -> bool:

@@ -1,20 +1,18 @@
-"""Read the parts of mkdocs.yml that decide where pages are and what their anchors are called.
+"""A first, cheap look at mkdocs.yml: where docs_dir is, and whether toc's slugify can be used.
 
 MkDocs' YAML uses tags (!ENV, !relative, !!python/name, !!python/object/apply). We read it with a
-safe loader that understands the first two and keeps Python tags as inert references; only the toc
-`slugify` reference is ever imported, because anchors must be computed by the very function the
-site uses.
+safe loader that understands the first two and keeps Python tags as inert references, so a bad
+setting becomes one line naming it (MkDocs' own loader, used for rendering, would import everything
+and fail with a YAML traceback). Only the toc `slugify` is imported here, and called once: Python-Markdown
+calls it as slugify(text, separator) on every heading.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,8 @@ import yaml
 from .errors import UsageError
 
 Slugify = Callable[[str, str], str]
+# Where the modules a mkdocs.yml names usually come from (for "install ..." hints).
+PACKAGES = {"pymdownx": "pymdown-extensions", "material": "mkdocs-material", "markdown": "Markdown"}
 
 
 @dataclass(frozen=True)
@@ -72,63 +72,12 @@ _Loader.add_constructor("!relative", _relative_tag)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
 
 
-def _markdown_slugify(value: str, separator: str) -> str:
-    """Python-Markdown's default toc slugify (used only if Markdown itself is not importable)."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(rf"[{separator}\s]+", separator, value)
-
-
-def default_slugify() -> Slugify:
-    try:
-        from markdown.extensions.toc import slugify
-    except ImportError:  # pragma: no cover - Markdown is always there where MkDocs is
-        return _markdown_slugify
-    return slugify
-
-
-def _unique(id: str, ids: set[str], counters: dict[str, int] | None = None) -> str:
-    """Python-Markdown's toc rule for repeated ids: append _1, _2, … (used only without Markdown)."""
-    if id in ids or not id:
-        match = re.match(r"^(.*)_([0-9]+)$", id)
-        base, count = (match.group(1), int(match.group(2))) if match else (id, 0)
-        count += 1
-        while f"{base}_{count}" in ids:
-            count += 1
-        id = f"{base}_{count}"
-    ids.add(id)
-    return id
-
-
-@lru_cache(maxsize=1)
-def _markdown_unique() -> Callable[[str, set[str], dict[str, int] | None], str]:
-    try:
-        from markdown.extensions.toc import unique as markdown_unique
-    except ImportError:  # pragma: no cover - Markdown is always there where MkDocs is
-        return _unique
-    return markdown_unique
-
-
-def unique(id: str, ids: set[str], counters: dict[str, int] | None = None) -> str:
-    """Python-Markdown's own rule for repeated ids, imported on first use (importing Markdown takes 12 ms)."""
-    return _markdown_unique()(id, ids, counters)
-
-
 @dataclass
 class SiteConfig:
-    """What the checks need to know about the site."""
+    """Where the site is: its mkdocs.yml (None: no config, each file is a page of a default site) and docs_dir."""
 
     config_file: Path | None
     docs_dir: Path | None
-    slugify: Slugify | None = None  # None: Python-Markdown's default, imported on first use
-    separator: str = "-"
-    attr_list: bool = False
-    slug_id: str = "default"  # names the slugify as configured (for caches of parsed pages)
-
-    def slug(self, text: str) -> str:
-        if self.slugify is None:
-            self.slugify = default_slugify()
-        return self.slugify(text, self.separator)
 
 
 def _load_yaml(path: Path, seen: set[Path]) -> dict[str, Any]:
@@ -208,9 +157,23 @@ def resolve_python(ref: PythonRef, where: str) -> Any:
             if isinstance(value, list):
                 return obj(*value)
             return obj()
+    except ModuleNotFoundError as exc:
+        package = PACKAGES.get((exc.name or "").split(".")[0], (exc.name or "").split(".")[0])
+        hint = f"install the package that provides it, e.g. pip install {package}"
+        raise UsageError(f"{where}: cannot load {ref.target}: {exc} ({hint})") from None
     except Exception as exc:
         raise UsageError(f"{where}: cannot load {ref.target}: {exc}") from None
     raise UsageError(f"{where}: unsupported tag !!python/{ref.kind}")
+
+
+def _check_slugify(slugify: Callable[..., Any], where: str) -> None:
+    """Python-Markdown calls slugify(text, separator) and needs a string back: try it once."""
+    try:
+        result = slugify("Slug Test 标题", "-")
+    except Exception as exc:
+        raise UsageError(f"{where} must be callable as slugify(text, separator): {exc}") from None
+    if not isinstance(result, str):
+        raise UsageError(f"{where} must return a string, not {type(result).__name__}")
 
 
 def load_config(path: Path | None) -> SiteConfig:
@@ -227,20 +190,12 @@ def load_config(path: Path | None) -> SiteConfig:
     if not docs_dir.is_dir():
         raise UsageError(f"{path}: docs_dir '{docs}' is not a folder")
     extensions = _extensions(data, path)
-    config = SiteConfig(config_file=path, docs_dir=docs_dir)
-    config.attr_list = "attr_list" in extensions or "extra" in extensions
-    toc = extensions.get("toc", {})
-    slugify = toc.get("slugify")
+    slugify = extensions.get("toc", {}).get("slugify")
     if isinstance(slugify, PythonRef):
         resolved = resolve_python(slugify, f"{path}: toc slugify")
         if not callable(resolved):
             raise UsageError(f"{path}: toc slugify {slugify.target} is not a function")
-        config.slugify = resolved
-        config.slug_id = f"{slugify.kind}:{slugify.target}:{slugify.value!r}"
+        _check_slugify(resolved, f"{path}: markdown_extensions.toc.slugify ({slugify.target})")
     elif slugify is not None:
         raise UsageError(f"{path}: toc slugify must be a !!python/name or !!python/object/apply tag")
-    separator = toc.get("separator", "-")
-    if not isinstance(separator, str):
-        raise UsageError(f"{path}: toc separator must be a string")
-    config.separator = separator
-    return config
+    return SiteConfig(config_file=path, docs_dir=docs_dir)

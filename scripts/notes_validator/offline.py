@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .model import ERROR, Finding, Link, Page
+from .model import ERROR, WARNING, Finding, Link, Page
 from .render import SiteLayout
 from .urls import external_problem, kind_of
 
@@ -101,9 +101,30 @@ def resolve(layout: SiteLayout, page_url: str, href: str) -> tuple[str | None, s
     return None, parts.fragment
 
 
+def _definition_href(page: Page, layout: SiteLayout, url: str) -> str:
+    """The href MkDocs would give an unused reference definition's URL if a link used it."""
+    parts = urlsplit(url)
+    uri = _src_uri(page.path, layout.docs_dir)
+    if uri is None or parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return url
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), unquote(parts.path)))
+    for candidate in (target, posixpath.join(target, "index.md"), posixpath.join(target, "README.md")):
+        if candidate in layout.pages:
+            here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+            rel = posixpath.relpath(layout.pages[candidate] or ".", here or ".")
+            rel += "/" if layout.pages[candidate].endswith("/") and not rel.endswith("/") else ""
+            return rel + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    if target in layout.destinations:  # a static file keeps its path
+        here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+        return posixpath.relpath(target, here or ".") + (f"#{parts.fragment}" if parts.fragment else "")
+    return url
+
+
 def check_internal(page: Page, link: Link, store: PageStore) -> Finding | None:
     layout = store.layout
     href = link.href or link.url
+    if link.kind == "reference-definition":  # used by no link: resolved as MkDocs would rewrite it
+        href = _definition_href(page, layout, link.url)
     dest, fragment = resolve(layout, page.url, href)
     shown = urlsplit(link.url).path or link.url
     if dest == "":
@@ -174,6 +195,9 @@ def check_page(page: Page, store: PageStore) -> list[Finding]:
             message = external_problem(link.url)
             problem = Finding(link.position, ERROR, "url", message, url=link.url) if message else None
         if problem:
+            if link.kind == "reference-definition":  # no reader can click it: worth fixing, not a broken link
+                problem.severity = WARNING
+                problem.message = f"unused reference definition [{link.text}]: {problem.message}"
             findings.append(problem)
     for quote in page.quotes:
         if quote.problem:

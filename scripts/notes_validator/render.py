@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from mkdocs.config import load_config as mkdocs_load_config
@@ -37,7 +38,7 @@ from mkdocs.structure.files import get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import read_yaml
+from .config import PACKAGES, read_yaml
 from .errors import UsageError
 
 # Plugins that do not change a page's links or ids and cost time (or network) to run.
@@ -69,7 +70,6 @@ PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 LINK_PATTERNS = ("link", "image_link", "autolink", "automail")
 REFERENCE_PATTERNS = ("reference", "image_reference", "short_reference", "short_image_ref")
 FULL_REFERENCES = ("reference", "image_reference")  # `[text][label]`: an undefined label is an error
-PACKAGES = {"pymdownx": "pymdown-extensions", "material": "mkdocs-material", "markdown": "Markdown"}
 
 
 def readable(raw: str) -> str:
@@ -152,6 +152,93 @@ class _Marker(Treeprocessor):
                     self.trace.unparsed.extend(m.group(1) for m in BROKEN_LINK.finditer(text))
 
 
+LONG_BLOCK = 20_000  # characters: longer blocks are handed to Python-Markdown in pieces
+PIECE = 4_000
+PREFIX = re.compile(r"^([ \t>]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+CLOSERS = {"[": "]", "(": ")", "<": ">"}
+SPECIAL = re.compile(r"\\|`+|[$\[\]()<> \n]")
+
+
+def _prefix(first_line: str) -> str:
+    """The prefix that keeps a new paragraph in the block's container (blockquote, list item)."""
+    match = PREFIX.match(first_line)
+    if match is None:
+        return ""
+    return match.group(1) + ("    " if match.group(2) else "")  # a list item's paragraphs: four spaces in
+
+
+def split_long_block(text: str) -> str:
+    """Cut a block of more than LONG_BLOCK characters into paragraphs of about PIECE characters.
+
+    Python-Markdown's inline parser rescans a paragraph from its start after every inline element it
+    replaces, so its time grows with the square of the elements in one paragraph (`mkdocs build` takes
+    hours on a 6 MB paragraph). Cutting only at a space outside code spans, math, brackets, parentheses
+    and tags leaves every link, image and id as it was; only emphasis that spans a cut changes.
+    """
+    first = text.split("\n", 1)[0]
+    if first.lstrip().startswith(("#", "|")) or "|" in first[:200]:
+        return text  # a heading's id, a table's rows: never cut
+    prefix = _prefix(first)
+    blank = prefix.rstrip()
+    out: list[str] = []
+    start = 0
+    fence = 0  # length of the backtick run that opened a code span (0: none open)
+    math = False
+    stack: list[str] = []
+    skip_to = 0
+    for match in SPECIAL.finditer(text):
+        index = match.start()
+        if index < skip_to:
+            continue  # the character after a backslash
+        token = match.group(0)
+        char = token[0]
+        if char == "\\":
+            skip_to = index + 2
+        elif char == "`":
+            if not fence:
+                fence = len(token)
+            elif len(token) == fence:
+                fence = 0
+        elif fence:
+            continue
+        elif char == "$":
+            math = not math
+        elif math:
+            continue
+        elif char in CLOSERS:
+            stack.append(CLOSERS[char])
+        elif stack and char == stack[-1]:
+            stack.pop()
+        elif char in " \n" and not stack and index - start >= PIECE and len(text) - index > PIECE // 2:
+            out.append(text[start:index])
+            out.append("\n" + blank + "\n" + prefix)
+            start = index + 1
+    if start == 0:
+        return text
+    out.append(text[start:])
+    return "".join(out)
+
+
+class _Splitter(Preprocessor):
+    """Hands over-long blocks to Python-Markdown in pieces (see split_long_block)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if sum(len(line) for line in lines) <= LONG_BLOCK:
+            return lines
+        result: list[str] = []
+        block: list[str] = []
+        for line in [*lines, ""]:
+            if line.strip():
+                block.append(line)
+                continue
+            if block:
+                joined = "\n".join(block)
+                result.extend((split_long_block(joined) if len(joined) > LONG_BLOCK else joined).split("\n"))
+                block = []
+            result.append(line)
+        return result[:-1]
+
+
 class _Tracer(Extension):
     """Added to the project's markdown_extensions for the validator's renders only."""
 
@@ -166,6 +253,8 @@ class _Tracer(Extension):
             if name in md.inlinePatterns:
                 _wrap(md.inlinePatterns[name], name, self.trace)
         md.treeprocessors.register(_Marker(md, self.trace), "notes_validator", 2)
+        # After the fences and HTML blocks are stashed (priorities 25 and 20), before block parsing.
+        md.preprocessors.register(_Splitter(md), "notes_validator_split", 5)
 
 
 @dataclass

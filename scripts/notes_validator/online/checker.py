@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -126,13 +126,10 @@ class OnlineChecker:
         self.jobs: dict[str, Job] = {}
         self.bar: Any = None
 
-    def run(self, pages: Iterable[Page] | AsyncIterable[Page]) -> list[Finding]:
+    def run(self, pages: Iterable[Page]) -> list[Finding]:
         """Check every page's external links and quote sources."""
-        with asyncio.Runner() as runner:
-            if isinstance(pages, AsyncIterable):
-                pages = runner.run(_drain(pages))
-            self.jobs = gather_jobs(pages)
-            runner.run(self._run())
+        self.jobs = gather_jobs(pages)
+        asyncio.run(self._run())
         jobs = self.jobs
         self.stats["urls"] = len(jobs)
         self.stats["from_cache"] = sum(1 for job in jobs.values() if job.from_cache)
@@ -160,13 +157,14 @@ class OnlineChecker:
         try:
             await self._each(todo, lambda job: self._fetch(fetcher, job))
             if self.archive_api:
-                await self._each([job for job in self.jobs.values() if self._is_dead(job)], self._suggester(fetcher))
+                dead = [job for job in self.jobs.values() if self._is_dead(job)]
+                await self._each(dead, lambda job: self._suggest(fetcher, job))
         finally:
             await client.close()
             if self.bar is not None:
                 self.bar.close()
 
-    async def _each(self, jobs: list[Job], work: Any) -> None:
+    async def _each(self, jobs: list[Job], work: Callable[[Job], Awaitable[None]]) -> None:
         """Run `work(job)` for every job, at most max_concurrency at a time, hosts taken in turn."""
         order = round_robin(jobs)
 
@@ -186,11 +184,8 @@ class OnlineChecker:
             self.bar.update(1)
         self._remember(job)
 
-    def _suggester(self, fetcher: Fetcher) -> Any:
-        async def suggest(job: Job) -> None:
-            job.archived = await newest_snapshot(fetcher, self.archive_api, job.url)
-
-        return suggest
+    async def _suggest(self, fetcher: Fetcher, job: Job) -> None:
+        job.archived = await newest_snapshot(fetcher, self.archive_api, job.url)
 
     def _digest(self, job: Job, outcome: Outcome) -> None:
         """Keep what the checks need from the body (anchors, normalised text) and drop the bytes."""
@@ -352,7 +347,3 @@ class OnlineChecker:
 
 
 __all__ = ["OnlineChecker", "Position"]
-
-
-async def _drain(pages: AsyncIterable[Page]) -> list[Page]:
-    return [page async for page in pages]

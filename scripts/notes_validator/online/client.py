@@ -1,8 +1,10 @@
 """The HTTP client: one aiohttp session, with the private-address guard on every connection.
 
-aiohttp does the HTTP work (parsing, keep-alive, gzip and deflate, chunked bodies, proxies from
-HTTP_PROXY/HTTPS_PROXY/NO_PROXY, happy eyeballs, IDNA 2008 host names through yarl). What is added here:
+aiohttp does the HTTP work (parsing, keep-alive, gzip and deflate, chunked bodies, proxies, happy
+eyeballs, IDNA 2008 host names through yarl). What is added here:
 
+- proxies read from the environment once (HTTP_PROXY, HTTPS_PROXY, NO_PROXY, ~/.netrc for their
+  credentials), as aiohttp's `trust_env` would, which however looks them up in a thread on every request;
 - the guard on the DNS answer (`GuardedResolver`) and on the socket address just before `connect()`
   (`_socket_factory`), so redirect hops, retries and reused names are all covered;
 - a cap on idle keep-alive connections (`Connector`): aiohttp's `limit` counts only busy connections, so
@@ -18,10 +20,13 @@ import resource
 import socket
 import urllib.request
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.helpers import proxies_from_env
 from multidict import CIMultiDictProxy
 
 from ..guard import Guard, GuardRefused
@@ -125,6 +130,11 @@ def proxy_endpoints() -> set[tuple[str, int]]:
     return endpoints
 
 
+@lru_cache(maxsize=4096)
+def _bypass(host: str) -> bool:
+    return bool(urllib.request.proxy_bypass(host))
+
+
 def _reason(error: OSError) -> str:
     if isinstance(error, ConnectionRefusedError):
         return "connection refused"
@@ -155,12 +165,21 @@ class Client:
         )
         self.session = aiohttp.ClientSession(
             connector=self.connector,
-            trust_env=True,  # HTTP_PROXY, HTTPS_PROXY, NO_PROXY (and ~/.netrc for proxy credentials)
             cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False),  # a bot wall's "come back with this"
             timeout=aiohttp.ClientTimeout(total=None),  # the caller's asyncio.timeout covers the whole request
             auto_decompress=True,
             max_field_size=65_536,
         )
+
+        self.proxies = proxies_from_env()
+
+    def proxy_for(self, url: str) -> tuple[Any, Any]:
+        """(proxy URL, its credentials) for `url`, or (None, None) to connect directly."""
+        parts = urlsplit(url)
+        info = self.proxies.get(parts.scheme.lower())
+        if info is None or (parts.hostname and _bypass(parts.hostname)):
+            return None, None
+        return info.proxy, info.proxy_auth
 
     def _socket_factory(self, addr_info: Any) -> socket.socket:
         family, kind, proto, _, address = addr_info
@@ -181,7 +200,10 @@ class Client:
         """
         try:
             async with asyncio.timeout(timeout):
-                async with self.session.request(method, url, headers=headers, allow_redirects=False) as response:
+                proxy, proxy_auth = self.proxy_for(url)
+                async with self.session.request(
+                    method, url, headers=headers, allow_redirects=False, proxy=proxy, proxy_auth=proxy_auth
+                ) as response:
                     body, truncated = await self._body(response, body_limit)
                     return Response(response.status, response.headers, body, truncated)
         except TimeoutError:
