@@ -44,6 +44,11 @@ SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.S)
 RUNS_ON = re.compile(r"^--\s*runs-on:(?P<runtimes>.*)$")
 LUA_VERSIONS = ("5.1", "5.2", "5.3", "5.4", "5.5")
 KNOWN_RUNTIMES = (*LUA_VERSIONS, "luajit")
+# The Lua that the 运行 button runs in the reader's browser (wasmoon, docs/javascripts/vendor/wasmoon/).
+BROWSER_LUA = "5.4"
+# An example the browser VM cannot run (it writes files, calls os.exit, ...) says so on its second line,
+# with the reason: `-- browser: no（写文件需要真实的文件系统）`. Keep it rare.
+BROWSER_OPT_OUT = re.compile(r"^--\s*browser:\s*no\b")
 
 
 class ExampleError(Exception):
@@ -60,6 +65,15 @@ def parse_runs_on(first_line: str, source: str) -> list[str]:
     if unknown or not runtimes:
         raise ExampleError(f"{source}:1: unknown runtime(s) {unknown or '(none)'}; use {' '.join(KNOWN_RUNTIMES)}")
     return runtimes
+
+
+def runs_in_browser(source: str) -> bool:
+    """True when the 运行 button is shown: the example declares BROWSER_LUA and does not opt out."""
+    lines = source.split("\n", 2)
+    match = RUNS_ON.match(lines[0].strip())
+    if not match or BROWSER_LUA not in match.group("runtimes").split():
+        return False
+    return not (len(lines) > 1 and BROWSER_OPT_OUT.match(lines[1].strip()))
 
 
 def describe_runtimes(runtimes: list[str]) -> str:
@@ -92,8 +106,13 @@ def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
         raise ExampleError(f"{page_src}: example '{rel_path}' not found (looked for docs/{include})")
     stem, suffix = posixpath.splitext(include)
     name = posixpath.basename(include)
+    meta_attrs = ""
     if suffix == ".lua":
-        runtimes = parse_runs_on(file.read_text(encoding="utf-8").split("\n", 1)[0], f"docs/{include}")
+        source = file.read_text(encoding="utf-8")
+        runtimes = parse_runs_on(source.split("\n", 1)[0], f"docs/{include}")
+        if runs_in_browser(source):
+            # docs/javascripts/lua-run.js adds the 运行 button, the editor and the output region here.
+            meta_attrs = f' data-lua-run="{BROWSER_LUA}" data-example="{name}"'
         blocks = [_fence("lua", name, include), _fence("text", "输出", f"{stem}.out")]
         where = describe_runtimes(runtimes)
     elif suffix == ".c":
@@ -114,7 +133,7 @@ def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
     else:
         raise ExampleError(f"{page_src}: example '{rel_path}' has an unknown kind (use .lua, .c or .conf)")
     # A Markdown link (not raw HTML) so mkdocs rewrites it for directory URLs and checks it.
-    line = f'适用于：{where} · [下载 {name}]({rel_path}){{: download="{name}" }}\n{{: .example-meta }}'
+    line = f'适用于：{where} · [下载 {name}]({rel_path}){{: download="{name}" }}\n{{: .example-meta{meta_attrs} }}'
     return "\n\n".join([*blocks, line])
 
 
