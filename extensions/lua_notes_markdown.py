@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -201,17 +202,46 @@ def expand_examples(markdown: str, page_src: str, docs_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def current_page(md: Markdown) -> str | None:
-    """The path (relative to docs_dir) of the page `md` is converting, as MkDocs or Zensical tells it."""
+def current_page(md: Markdown) -> tuple[str, dict[str, Any] | None] | None:
+    """The page `md` is converting, as MkDocs or Zensical tells it: (path inside docs_dir, its metadata)."""
     if "relpath" in md.treeprocessors:  # MkDocs: _RelativePathTreeprocessor(file, files, config)
         file = getattr(md.treeprocessors["relpath"], "file", None)
         if file is not None and getattr(file, "src_uri", None):
-            return file.src_uri
-    for processor in md.preprocessors:  # Zensical: ContextPreprocessor(page=Page(path=...))
-        path = getattr(getattr(processor, "page", None), "path", None)
+            page = getattr(file, "page", None)
+            return file.src_uri, getattr(page, "meta", None)
+    for processor in md.preprocessors:  # Zensical: ContextPreprocessor(page=Page(path=..., meta=...))
+        page = getattr(processor, "page", None)
+        path = getattr(page, "path", None)
         if isinstance(path, str) and path:
-            return path.replace("\\", "/")
+            return path.replace("\\", "/"), getattr(page, "meta", None)
     return None
+
+
+def contributors(docs_dir: Path, page_src: str, markdown: str) -> list[str]:
+    """Who changed the page or the example and diagram files it shows, oldest first, from `git log`.
+
+    Names only (%aN, so .mailmap applies): no e-mail addresses and no avatars, which would have to be
+    fetched from the network. Outside a git checkout, or without git, the list is empty.
+    """
+    page = docs_dir / page_src
+    paths = [page]
+    for _, rel in find_markers(markdown):
+        shown = (page.parent / rel).resolve()
+        paths += [shown, shown.with_suffix(".out"), shown.with_suffix(".curl")]
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%aN", "--", *(str(p) for p in paths if p.exists())],
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if log.returncode != 0:
+        return []
+    names = [line.strip() for line in reversed(log.stdout.splitlines()) if line.strip()]
+    return list(dict.fromkeys(names))
 
 
 def _mkdocs_error(message: str) -> Exception:
@@ -226,19 +256,24 @@ def _mkdocs_error(message: str) -> Exception:
 class ExamplePreprocessor(Preprocessor):
     """Runs before pymdownx.snippets (priority 32) and the whitespace normalisers, as the MkDocs hook did."""
 
-    def __init__(self, md: Markdown, docs_dir: Path, page: str) -> None:
+    def __init__(self, md: Markdown, docs_dir: Path, page: str, with_contributors: bool) -> None:
         super().__init__(md)
         self.docs_dir = docs_dir
         self.page = page
+        self.with_contributors = with_contributors
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if "<!--" not in text:
-            return lines
-        page = self.page or current_page(self.md)
-        if page is None:
+        found = (self.page, None) if self.page else current_page(self.md)
+        if found is None:
             if MARKER.search(text) or DIAGRAM.search(text):
                 raise ExampleError("lua_notes_markdown: cannot tell which page this is; set the `page` option")
+            return lines
+        page, meta = found
+        # partials/source-file.html shows these names next to the last-updated date.
+        if self.with_contributors and meta is not None and "contributors" not in meta:
+            meta["contributors"] = contributors(self.docs_dir, page, text)
+        if "<!--" not in text:
             return lines
         try:
             return expand_examples(text, page, self.docs_dir).split("\n")
@@ -251,12 +286,14 @@ class ExampleExtension(Extension):
         self.config = {
             "docs_dir": ["docs", "The docs directory; a relative path is relative to the working directory"],
             "page": ["", "The page's path inside docs_dir (MkDocs and Zensical tell it themselves)"],
+            "contributors": [True, "Put the names from `git log` into the page's metadata as `contributors`"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         docs_dir = Path(self.getConfig("docs_dir")).resolve()
-        md.preprocessors.register(ExamplePreprocessor(md, docs_dir, self.getConfig("page")), "lua_notes_examples", 40)
+        preprocessor = ExamplePreprocessor(md, docs_dir, self.getConfig("page"), bool(self.getConfig("contributors")))
+        md.preprocessors.register(preprocessor, "lua_notes_examples", 40)
 
 
 def makeExtension(**kwargs: Any) -> ExampleExtension:
