@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,11 @@ SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.S)
 RUNS_ON = re.compile(r"^--\s*runs-on:(?P<runtimes>.*)$")
 LUA_VERSIONS = ("5.1", "5.2", "5.3", "5.4", "5.5")
 KNOWN_RUNTIMES = (*LUA_VERSIONS, "luajit")
+# The Lua that the 运行 button runs in the reader's browser (wasmoon, docs/javascripts/vendor/wasmoon/).
+BROWSER_LUA = "5.4"
+# An example the browser VM cannot run (it writes files, calls os.exit, ...) says so on its second line,
+# with the reason: `-- browser: no（写文件需要真实的文件系统）`. Keep it rare.
+BROWSER_OPT_OUT = re.compile(r"^--\s*browser:\s*no\b")
 
 
 class ExampleError(Exception):
@@ -60,6 +66,15 @@ def parse_runs_on(first_line: str, source: str) -> list[str]:
     if unknown or not runtimes:
         raise ExampleError(f"{source}:1: unknown runtime(s) {unknown or '(none)'}; use {' '.join(KNOWN_RUNTIMES)}")
     return runtimes
+
+
+def runs_in_browser(source: str) -> bool:
+    """True when the 运行 button is shown: the example declares BROWSER_LUA and does not opt out."""
+    lines = source.split("\n", 2)
+    match = RUNS_ON.match(lines[0].strip())
+    if not match or BROWSER_LUA not in match.group("runtimes").split():
+        return False
+    return not (len(lines) > 1 and BROWSER_OPT_OUT.match(lines[1].strip()))
 
 
 def describe_runtimes(runtimes: list[str]) -> str:
@@ -92,8 +107,13 @@ def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
         raise ExampleError(f"{page_src}: example '{rel_path}' not found (looked for docs/{include})")
     stem, suffix = posixpath.splitext(include)
     name = posixpath.basename(include)
+    meta_attrs = ""
     if suffix == ".lua":
-        runtimes = parse_runs_on(file.read_text(encoding="utf-8").split("\n", 1)[0], f"docs/{include}")
+        source = file.read_text(encoding="utf-8")
+        runtimes = parse_runs_on(source.split("\n", 1)[0], f"docs/{include}")
+        if runs_in_browser(source):
+            # docs/javascripts/lua-run.js adds the 运行 button, the editor and the output region here.
+            meta_attrs = f' data-lua-run="{BROWSER_LUA}" data-example="{name}"'
         blocks = [_fence("lua", name, include), _fence("text", "输出", f"{stem}.out")]
         where = describe_runtimes(runtimes)
     elif suffix == ".c":
@@ -114,7 +134,7 @@ def render_example(rel_path: str, page_src: str, docs_dir: Path) -> str:
     else:
         raise ExampleError(f"{page_src}: example '{rel_path}' has an unknown kind (use .lua, .c or .conf)")
     # A Markdown link (not raw HTML) so mkdocs rewrites it for directory URLs and checks it.
-    line = f'适用于：{where} · [下载 {name}]({rel_path}){{: download="{name}" }}\n{{: .example-meta }}'
+    line = f'适用于：{where} · [下载 {name}]({rel_path}){{: download="{name}" }}\n{{: .example-meta{meta_attrs} }}'
     return "\n\n".join([*blocks, line])
 
 
@@ -182,17 +202,46 @@ def expand_examples(markdown: str, page_src: str, docs_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def current_page(md: Markdown) -> str | None:
-    """The path (relative to docs_dir) of the page `md` is converting, as MkDocs or Zensical tells it."""
+def current_page(md: Markdown) -> tuple[str, dict[str, Any] | None] | None:
+    """The page `md` is converting, as MkDocs or Zensical tells it: (path inside docs_dir, its metadata)."""
     if "relpath" in md.treeprocessors:  # MkDocs: _RelativePathTreeprocessor(file, files, config)
         file = getattr(md.treeprocessors["relpath"], "file", None)
         if file is not None and getattr(file, "src_uri", None):
-            return file.src_uri
-    for processor in md.preprocessors:  # Zensical: ContextPreprocessor(page=Page(path=...))
-        path = getattr(getattr(processor, "page", None), "path", None)
+            page = getattr(file, "page", None)
+            return file.src_uri, getattr(page, "meta", None)
+    for processor in md.preprocessors:  # Zensical: ContextPreprocessor(page=Page(path=..., meta=...))
+        page = getattr(processor, "page", None)
+        path = getattr(page, "path", None)
         if isinstance(path, str) and path:
-            return path.replace("\\", "/")
+            return path.replace("\\", "/"), getattr(page, "meta", None)
     return None
+
+
+def contributors(docs_dir: Path, page_src: str, markdown: str) -> list[str]:
+    """Who changed the page or the example and diagram files it shows, oldest first, from `git log`.
+
+    Names only (%aN, so .mailmap applies): no e-mail addresses and no avatars, which would have to be
+    fetched from the network. Outside a git checkout, or without git, the list is empty.
+    """
+    page = docs_dir / page_src
+    paths = [page]
+    for _, rel in find_markers(markdown):
+        shown = (page.parent / rel).resolve()
+        paths += [shown, shown.with_suffix(".out"), shown.with_suffix(".curl")]
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%aN", "--", *(str(p) for p in paths if p.exists())],
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if log.returncode != 0:
+        return []
+    names = [line.strip() for line in reversed(log.stdout.splitlines()) if line.strip()]
+    return list(dict.fromkeys(names))
 
 
 def _mkdocs_error(message: str) -> Exception:
@@ -207,19 +256,24 @@ def _mkdocs_error(message: str) -> Exception:
 class ExamplePreprocessor(Preprocessor):
     """Runs before pymdownx.snippets (priority 32) and the whitespace normalisers, as the MkDocs hook did."""
 
-    def __init__(self, md: Markdown, docs_dir: Path, page: str) -> None:
+    def __init__(self, md: Markdown, docs_dir: Path, page: str, with_contributors: bool) -> None:
         super().__init__(md)
         self.docs_dir = docs_dir
         self.page = page
+        self.with_contributors = with_contributors
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if "<!--" not in text:
-            return lines
-        page = self.page or current_page(self.md)
-        if page is None:
+        found = (self.page, None) if self.page else current_page(self.md)
+        if found is None:
             if MARKER.search(text) or DIAGRAM.search(text):
                 raise ExampleError("lua_notes_markdown: cannot tell which page this is; set the `page` option")
+            return lines
+        page, meta = found
+        # partials/source-file.html shows these names next to the last-updated date.
+        if self.with_contributors and meta is not None and "contributors" not in meta:
+            meta["contributors"] = contributors(self.docs_dir, page, text)
+        if "<!--" not in text:
             return lines
         try:
             return expand_examples(text, page, self.docs_dir).split("\n")
@@ -232,12 +286,14 @@ class ExampleExtension(Extension):
         self.config = {
             "docs_dir": ["docs", "The docs directory; a relative path is relative to the working directory"],
             "page": ["", "The page's path inside docs_dir (MkDocs and Zensical tell it themselves)"],
+            "contributors": [True, "Put the names from `git log` into the page's metadata as `contributors`"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         docs_dir = Path(self.getConfig("docs_dir")).resolve()
-        md.preprocessors.register(ExamplePreprocessor(md, docs_dir, self.getConfig("page")), "lua_notes_examples", 40)
+        preprocessor = ExamplePreprocessor(md, docs_dir, self.getConfig("page"), bool(self.getConfig("contributors")))
+        md.preprocessors.register(preprocessor, "lua_notes_examples", 40)
 
 
 def makeExtension(**kwargs: Any) -> ExampleExtension:

@@ -7,6 +7,7 @@ hosted build) are aborted and recorded, so a test can assert that nothing tried 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sys
@@ -62,16 +63,25 @@ class _QuietServer(ThreadingHTTPServer):
         pass  # the browser dropping a connection it no longer needs is not a test failure
 
 
-@pytest.fixture(scope="session")
-def hosted_url(built_site: Path) -> Iterator[str]:
-    """The hosted build served over HTTP on 127.0.0.1, like a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A built site served over HTTP on 127.0.0.1 (a free port), like a static host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hosted_url(built_site: Path) -> Iterator[str]:
+    """The hosted build served over HTTP on 127.0.0.1, like a static host would serve it."""
+    with serve(built_site) as url:
+        yield url
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import markdown
 import pytest
-from lua_notes_markdown import ExampleError, describe_runtimes, expand_examples, find_markers, parse_runs_on
+from lua_notes_markdown import (
+    ExampleError,
+    describe_runtimes,
+    expand_examples,
+    find_markers,
+    parse_runs_on,
+    runs_in_browser,
+)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +102,7 @@ def test_extension_runs_before_snippets_in_plain_python_markdown(tmp_path: Path)
     )
     html = md.convert("<!-- example: examples/hi.lua -->\n")
     assert "print" in html and "hi\n" in html
-    assert '<p class="example-meta">适用于：Lua 5.4' in html
+    assert '<p class="example-meta" data-example="hi.lua" data-lua-run="5.4">适用于：Lua 5.4' in html
 
 
 def test_extension_without_a_page_refuses_markers() -> None:
@@ -103,3 +110,9 @@ def test_extension_without_a_page_refuses_markers() -> None:
     assert "<p>text</p>" in md.convert("text")
     with pytest.raises(ExampleError, match="which page"):
         md.convert("<!-- example: examples/hi.lua -->")
+
+
+def test_runs_in_browser_needs_the_vm_lua_and_no_opt_out() -> None:
+    assert runs_in_browser("-- runs-on: 5.3 5.4\nprint(1)\n")
+    assert not runs_in_browser("-- runs-on: 5.1 luajit\nprint(1)\n")
+    assert not runs_in_browser("-- runs-on: 5.4\n-- browser: no（要写文件）\nio.open('x', 'w')\n")

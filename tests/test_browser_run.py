@@ -1,0 +1,207 @@
+"""The 运行 button: every Lua example that declares the browser VM's Lua runs in the page to its exact .out.
+
+Examples are discovered, not listed: every docs/<topic>/examples/*.lua whose `-- runs-on:` line includes
+Lua 5.4 (the wasmoon VM vendored in docs/javascripts/vendor/wasmoon/) and whose second line does not opt
+out with `-- browser: no`. Each is found on the page that shows it, run with its button in both editions
+(the hosted build over 127.0.0.1 and the offline zip from file://), and its output compared with NAME.out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from benchlib import pageweight
+from browser_support import Edition, Reader, goto
+from lua_notes_markdown import BROWSER_LUA, find_markers, runs_in_browser
+
+from conftest import DOCS
+
+pytestmark = pytest.mark.browser
+pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`")
+
+RUN_BUTTON = re.compile("运行")
+VM_FILES = ("vendor/wasmoon/wasmoon.js", "vendor/wasmoon/glue-wasm.js")
+
+
+def eligible_examples() -> list[Path]:
+    return sorted(p for p in DOCS.glob("*/examples/*.lua") if runs_in_browser(p.read_text(encoding="utf-8")))
+
+
+def examples_by_page() -> dict[Path, list[Path]]:
+    """Page (docs/…/x.md) -> the eligible examples it shows, in page order."""
+    shown: dict[Path, list[Path]] = defaultdict(list)
+    eligible = set(eligible_examples())
+    for page in sorted(DOCS.rglob("*.md")):
+        for kind, rel in find_markers(page.read_text(encoding="utf-8")):
+            target = (page.parent / rel).resolve()
+            if kind == "example" and target in eligible and target not in shown[page]:
+                shown[page].append(target)
+    return dict(shown)
+
+
+def page_url(edition: Edition, page: Path) -> str:
+    rel = page.relative_to(DOCS).with_suffix("")
+    if edition.offline:
+        return edition.base_url + rel.as_posix() + ".html"
+    return edition.base_url + ("" if rel.as_posix() == "index" else rel.as_posix().removesuffix("/index") + "/")
+
+
+@pytest.fixture(params=["offline", "hosted"])
+def edition(request: pytest.FixtureRequest) -> Edition:
+    return request.getfixturevalue(f"{request.param}_edition")
+
+
+def block_of(page: Any, example: Path) -> Any:
+    """The 运行 area of one example (the div the script adds after its 适用于 line)."""
+    meta = page.locator(f'p.example-meta[data-example="{example.name}"]').first
+    return meta.locator("xpath=following-sibling::div[contains(@class, 'lua-run')][1]")
+
+
+def open_collapsed(page: Any, block: Any) -> None:
+    """An exercise's answer sits in a closed <details>; a reader opens it before pressing 运行."""
+    block.evaluate(
+        "el => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true }"
+    )
+
+
+def run(block: Any) -> tuple[str, str | None]:
+    block.get_by_role("button", name=RUN_BUTTON).click()
+    output = block.locator(".lua-run__output")
+    output.and_(block.locator('[data-state="done"]')).wait_for(timeout=30_000)
+    stdout = output.locator(".lua-run__stdout").evaluate("el => el.textContent")
+    error = output.locator(".lua-run__error")
+    return stdout, (error.inner_text() if error.is_visible() else None)
+
+
+def assert_stayed_home(reader: Reader) -> None:
+    if reader.edition.offline:
+        assert reader.outside == [], "the offline edition tried to reach the network"
+    else:
+        assert [u for u in reader.outside if not u.startswith("https://api.github.com/")] == []
+    assert reader.errors == [], "pages logged errors"
+
+
+def test_examples_are_found() -> None:
+    pages = examples_by_page()
+    shown = {example for examples in pages.values() for example in examples}
+    assert len(shown) >= 20, "too few browser-runnable examples found: is the discovery broken?"
+    assert set(eligible_examples()) == shown, "an eligible example is not shown on any page"
+
+
+def test_every_eligible_example_runs_to_its_out(edition: Edition, open_reader: Any) -> None:
+    reader = open_reader(edition)
+    requested: list[str] = []
+    reader.context.on("request", lambda request: requested.append(request.url))
+    failures = []
+    ran = vm_loads = 0
+    for md, examples in examples_by_page().items():
+        page = reader.new_page()
+        requested.clear()
+        goto(page, page_url(edition, md))
+        assert not [u for u in requested if u.endswith(VM_FILES)], f"{md}: the VM loaded before anyone pressed 运行"
+        for example in examples:
+            block = block_of(page, example)
+            open_collapsed(page, block)
+            button = block.get_by_role("button", name=RUN_BUTTON)
+            assert f"Lua {BROWSER_LUA}" in button.inner_text(), "the button says which Lua it runs"
+            stdout, error = run(block)
+            want = example.with_suffix(".out").read_text(encoding="utf-8")
+            ran += 1
+            if stdout != want or error:
+                failures.append(f"{example.relative_to(DOCS)} on {md.relative_to(DOCS)}: {stdout!r} {error or ''}")
+        vm_loads += sum(u.endswith(VM_FILES[0]) for u in requested)
+        page.close()
+    assert failures == [], f"{len(failures)} of {ran} examples printed something else in the browser"
+    assert ran == len(eligible_examples())
+    assert vm_loads == len(examples_by_page()), "the VM loads once per page, on the first press"
+    assert_stayed_home(reader)
+
+
+def test_reader_edits_runs_again_and_resets(edition: Edition, open_reader: Any) -> None:
+    md, examples = next(iter(examples_by_page().items()))
+    reader = open_reader(edition)
+    reader.context.add_init_script("window.LUA_RUN_TIME_LIMIT = 1")  # the endless loop below stops sooner
+    page = reader.new_page()
+    goto(page, page_url(edition, md))
+    block = block_of(page, examples[0])
+    open_collapsed(page, block)
+    edit = block.get_by_role("button", name="编辑代码")
+    edit.click()
+    editor = block.get_by_role("textbox")
+    original = editor.input_value()
+    assert original.startswith("-- runs-on:"), "the editor starts from the example's code"
+    editor.fill('print("你好", 1/2, 3//2, math.type(2^53))\nio.write(0.1, " ", 10, "\\n")\nerror("停")')
+    stdout, error = run(block)
+    assert stdout == "你好\t0.5\t1\tfloat\n0.1 10\n"
+    assert error is not None and "停" in error
+    assert block.locator("[aria-live]").count() == 1, "the output region announces itself"
+    block.get_by_role("button", name="恢复原样").click()
+    assert editor.input_value() == original
+    stdout, error = run(block)
+    assert stdout == examples[0].with_suffix(".out").read_text(encoding="utf-8") and error is None
+    editor.fill("while true do end")
+    stdout, error = run(block)
+    assert error is not None and "已停止" in error, "an endless loop is stopped, the page stays usable"
+    assert_stayed_home(reader)
+
+
+def test_first_load_stays_under_300_kb(hosted_edition: Edition, open_reader: Any) -> None:
+    """Everything a fresh visit transfers (HTML, CSS, JS, fonts, search index), gzip-compressed, < 300 KB.
+
+    Every page shares the theme's files and the search index, so the pages that weigh most are those whose
+    own HTML and images weigh most: the five heaviest by scripts/benchlib/pageweight.py's static count are
+    loaded in Chromium and everything they receive is counted. The search index (the largest file, the same
+    on every page) is counted from the file the page requested, and that request is then aborted, so that
+    the test does not wait for each page to build the full-text index.
+    """
+    _, static = pageweight.measure(hosted_edition.root, "static")
+    pages = sorted((w for w in static if w.page != "404.html"), key=lambda w: w.gzip_bytes, reverse=True)
+    heavy = {w.page for w in pages[:5]}
+    reader = open_reader(hosted_edition)
+    compressed: dict[str, int] = {}  # the theme's files are the same on every page: compress each once
+    heaviest: list[tuple[int, str]] = []
+    index = (hosted_edition.root / "search" / "search_index.json").read_bytes()
+    current: list[dict[str, bytes]] = [{}]
+
+    def index_requested(route: Any) -> None:  # the worker's fetch goes through the context, not the page
+        current[0][route.request.url] = index
+        route.abort()
+
+    reader.context.route("**/search/search_index.json", index_requested)
+    for html in hosted_edition.page_files():
+        if pageweight.page_url_path(hosted_edition.root, html) not in heavy:
+            continue
+        page = reader.new_page()
+        bodies: dict[str, bytes] = {}
+        current[0] = bodies
+
+        def collect(request: Any, sink: dict[str, bytes] = bodies) -> None:
+            response = request.response()
+            if response is not None:
+                with contextlib.suppress(Exception):  # a body that is already gone counts as nothing
+                    sink[request.url] = response.body()
+
+        page.on("requestfinished", collect)
+        page.goto(hosted_edition.url_of(html), wait_until="load")
+        page.wait_for_function("() => true")
+        for _ in range(100):
+            if any(url.endswith("search_index.json") for url in bodies):
+                break
+            page.wait_for_timeout(50)
+        else:
+            pytest.fail(f"{html}: the search index was never requested")
+        assert not any(url.endswith(VM_FILES) for url in bodies), f"{html}: the VM loads before 运行 is pressed"
+        for url, body in bodies.items():
+            if url not in compressed or url.endswith((".html", "/")):
+                compressed[url] = len(gzip.compress(body, 6))
+        heaviest.append((sum(compressed[url] for url in bodies), html.relative_to(hosted_edition.root).as_posix()))
+        page.close()
+    heaviest.sort(reverse=True)
+    assert len(heaviest) == 5 and heaviest[-1][0] > 50_000, f"implausibly light pages: {heaviest[-3:]}"
+    assert heaviest[0][0] < 300_000, f"first load too heavy (gzip bytes, page): {heaviest[:3]}"
