@@ -78,7 +78,7 @@ class _Collector:
     def link(self, node: LexborNode) -> None:
         attrs = node.attributes
         key = "href" if node.tag == "a" else "src"
-        href = attrs.get(key) or ""
+        href = attrs.get(key) or attrs.get(f"xlink:{key}") or ""  # SVG links use xlink:href
         original = attrs.get(ORIGINAL)
         source = attrs.get(SOURCE)
         label = attrs.get(REFERENCE)

@@ -100,6 +100,21 @@ class Trace:
     unparsed: list[str] = field(default_factory=list)  # URLs in text that look like a failed link
 
 
+INLINE_PLACEHOLDER = re.compile("\x02klzzwxh:(\\d+)\x03")
+
+
+def _stashed_text(md: markdown.Markdown, raw: str) -> str:
+    """A label made of other inline markup (`[`code`][]`): the text of the elements it stands for."""
+    inline = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None  # noqa: SIM401 - no .get()
+    nodes = getattr(inline, "stashed_nodes", {})
+
+    def text(match: re.Match[str]) -> str:
+        node = nodes.get(match.group(1))
+        return node if isinstance(node, str) else "".join(node.itertext()) if node is not None else ""
+
+    return readable(INLINE_PLACEHOLDER.sub(text, raw))
+
+
 def _wrap(processor: Any, name: str, trace: Trace) -> None:
     handle = processor.handleMatch
     evaluate = getattr(processor, "evalId", None)
@@ -121,7 +136,8 @@ def _wrap(processor: Any, name: str, trace: Trace) -> None:
         source = data[start:end]
         if el is None:
             if name in FULL_REFERENCES and last[0]:
-                trace.undefined.append((last[0], readable(source)))
+                shown = readable(last[0]).strip() or _stashed_text(processor.md, last[0]).strip() or "?"
+                trace.undefined.append((shown, readable(source)))
             return el, start, end
         if isinstance(el, etree.Element):
             el.set(SOURCE, readable(source))
