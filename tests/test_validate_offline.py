@@ -423,3 +423,19 @@ def test_wrong_typed_page_cache_entry_is_set_aside(site: Path, capsys, damage) -
     assert len(warnings) == 1 and "malformed" in warnings[0]["message"]
     assert [f for f in again["findings"] if f["check"] != "cache"] == first["findings"]
     assert status == 1
+
+
+def test_without_the_opt_in_only_well_formed_quoted_notes_are_checked(site: Path, capsys) -> None:
+    """Another project's blockquotes (plain, or with its own attribution style) give no error."""
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("quoted_notes: true", "quoted_notes: false"))
+    page = write_page(
+        site,
+        "# 页\n\n> 普通的引用。\n\n一\n\n> 别的写法。\n>\n> ——[书](https://example.com/book)\n\n二\n\n"
+        "> 本站的写法。\n>\n> — [书](https://example.com/book)\n",
+    )
+    _, report = validate(capsys, page)
+    assert report["findings"] == [] and report["stats"]["quotes"] == 1
+    config.write_text(config.read_text(encoding="utf-8").replace("quoted_notes: false", "quoted_notes: true"))
+    _, strict = validate(capsys, page)
+    assert [(f["line"], f["check"]) for f in strict["findings"]] == [(3, "quote"), (7, "quote")]
