@@ -350,12 +350,12 @@ def test_unchanged_pages_come_from_the_page_cache(site: Path, capsys, monkeypatc
     page = write_page(site, "# 页\n\n[坏](missing.md) [好](guide/target.md#协程的状态)\n")
     _, first = validate(capsys, "docs")
     assert (site / ".cache" / "validate" / "pages.json").is_file()
-    import notes_validator.collect as collect
+    import notes_validator.render as render
 
-    def no_parsing(*args, **kwargs):
-        raise AssertionError("a page was parsed again")
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("MkDocs was loaded although no page changed")
 
-    monkeypatch.setattr(collect, "collect_page", no_parsing)
+    monkeypatch.setattr(render.Renderer, "__init__", no_rendering)
     _, again = validate(capsys, "docs")
     assert again["findings"] == first["findings"]
     assert [f["message"] for f in again["findings"]] == ["'missing.md' not found"]
@@ -364,6 +364,26 @@ def test_unchanged_pages_come_from_the_page_cache(site: Path, capsys, monkeypatc
     write_page(site, "# 页\n\n[坏](missing.mb) [好](guide/target.md#协程的状态)\n")  # same size, same instant
     _, edited = validate(capsys, "docs")
     assert [(f["file"], f["message"]) for f in edited["findings"]] == [(page, "'missing.mb' not found")]
+
+
+def test_the_page_cache_is_dropped_when_a_file_appears(site: Path, capsys) -> None:
+    """MkDocs rewrites `new.md` only when it exists: a cached page must not keep the old verdict."""
+    write_page(site, "# 页\n\n[新](new.md)\n")
+    _, first = validate(capsys, "docs")
+    assert [f["message"] for f in first["findings"]] == ["'new.md' not found"]
+    (site / "docs" / "new.md").write_text("# 新\n", encoding="utf-8")
+    _, again = validate(capsys, "docs")
+    assert again["findings"] == []
+
+
+def test_the_page_cache_is_dropped_when_the_config_changes(site: Path, capsys) -> None:
+    write_page(site, "# 页\n\n> 一段普通的引用。\n")
+    _, first = validate(capsys, "docs")
+    assert [f["check"] for f in first["findings"]] == ["quote"]
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("quoted_notes: true", "quoted_notes: false"))
+    _, again = validate(capsys, "docs")
+    assert again["findings"] == []  # without the opt-in, a blockquote without a source line is no quoted note
 
 
 def test_unreadable_page_cache_is_rebuilt(site: Path, capsys) -> None:
@@ -403,3 +423,19 @@ def test_wrong_typed_page_cache_entry_is_set_aside(site: Path, capsys, damage) -
     assert len(warnings) == 1 and "malformed" in warnings[0]["message"]
     assert [f for f in again["findings"] if f["check"] != "cache"] == first["findings"]
     assert status == 1
+
+
+def test_without_the_opt_in_only_well_formed_quoted_notes_are_checked(site: Path, capsys) -> None:
+    """Another project's blockquotes (plain, or with its own attribution style) give no error."""
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("quoted_notes: true", "quoted_notes: false"))
+    page = write_page(
+        site,
+        "# 页\n\n> 普通的引用。\n\n一\n\n> 别的写法。\n>\n> ——[书](https://example.com/book)\n\n二\n\n"
+        "> 本站的写法。\n>\n> — [书](https://example.com/book)\n",
+    )
+    _, report = validate(capsys, page)
+    assert report["findings"] == [] and report["stats"]["quotes"] == 1
+    config.write_text(config.read_text(encoding="utf-8").replace("quoted_notes: false", "quoted_notes: true"))
+    _, strict = validate(capsys, page)
+    assert [(f["line"], f["check"]) for f in strict["findings"]] == [(3, "quote"), (7, "quote")]

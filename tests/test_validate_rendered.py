@@ -202,3 +202,25 @@ def test_missing_plugin_warns_and_pages_render_without_it(tmp_path: Path) -> Non
     assert len(plugin) == 1 and "no-such-macros-plugin" in plugin[0]["message"]
     assert plugin[0]["severity"] == "warning"
     assert any(f["file"] == "docs/jinja.md" and f["message"] == "'missing.md' not found" for f in findings)
+
+
+def test_links_from_snippets_are_reported_where_they_are_included(tmp_path: Path) -> None:
+    """locate.py's rule: text not in the page comes from a snippet: its `--8<--` line, or the last line
+    for auto_append."""
+    work = tmp_path / "fixture"
+    shutil.copytree(FIXTURE, work)
+    (work / "snippets" / "part.md").write_text(
+        "## 片段标题\n\n[in-snippet](gone-from-snippet.md)\n\n[snipref]: other.md\n"
+    )
+    (work / "snippets" / "appended.md").write_text("[appref]: other.md\n\n[appended](gone-appended.md)\n")
+    result = subprocess.run(
+        [sys.executable, str(VALIDATE), "--no-cache", "--format", "json", "docs/index.md"],
+        capture_output=True,
+        text=True,
+        cwd=work,
+    )
+    findings = {f["url"]: (f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]}
+    lines = (work / "docs" / "index.md").read_text(encoding="utf-8").splitlines()
+    include = next(n for n, line in enumerate(lines, 1) if line.startswith('--8<-- "part.md"'))
+    assert findings["gone-from-snippet.md"] == (include, 9)  # at the included file's name
+    assert findings["gone-appended.md"] == (len(lines), 1)

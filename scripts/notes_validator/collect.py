@@ -78,7 +78,7 @@ class _Collector:
     def link(self, node: LexborNode) -> None:
         attrs = node.attributes
         key = "href" if node.tag == "a" else "src"
-        href = attrs.get(key) or ""
+        href = attrs.get(key) or attrs.get(f"xlink:{key}") or ""  # SVG links use xlink:href
         original = attrs.get(ORIGINAL)
         source = attrs.get(SOURCE)
         label = attrs.get(REFERENCE)
@@ -149,8 +149,8 @@ class _Collector:
             if _has_blockquote_ancestor(node):
                 continue
             blocks = [child for child in node.iter(include_text=False)]
-            shaped = bool(blocks) and _looks_like_source(blocks[-1])
-            if not (self.layout.quoted_notes or shaped):
+            # Without the opt-in, only a blockquote that ends with a well-formed source line is a quoted note.
+            if not self.layout.quoted_notes and not (blocks and isinstance(_source_line(blocks[-1]), tuple)):
                 continue
             line, used = _quote_line(node, starts, used, self.source)
             note = QuoteNote(self.pos((line, 1)), paragraphs=[])
@@ -186,10 +186,6 @@ def _has_blockquote_ancestor(node: LexborNode) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def _looks_like_source(block: LexborNode) -> bool:
-    return block.tag == "p" and block.text(deep=True).lstrip().startswith(EM_DASH) and block.css_first("a") is not None
 
 
 def _source_line(block: LexborNode) -> tuple[str, str] | str | None:

@@ -177,7 +177,7 @@ def _check_slugify(slugify: Callable[..., Any], where: str) -> None:
 
 
 def load_config(path: Path | None) -> SiteConfig:
-    """Read a mkdocs.yml; None gives the defaults of a site without config (toc's own slugify)."""
+    """Read a mkdocs.yml (None: no config, each file is a page of a default site)."""
     if path is None:
         return SiteConfig(config_file=None, docs_dir=None)
     if not path.is_file():

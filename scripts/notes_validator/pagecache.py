@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import markdown
+import mkdocs
+
 from .model import Finding, Link, Page, Position, QuoteNote
 from .render import SiteLayout
 
@@ -55,9 +58,6 @@ def fingerprint(config_file: Path | None, docs_dir: Path) -> str:
     here = Path(__file__).parent
     parts: list[Any] = [FORMAT, os.getcwd(), str(config_file), str(docs_dir)]
     parts.append([(p.name, p.stat().st_mtime_ns) for p in sorted(here.glob("*.py"))])
-    import markdown
-    import mkdocs
-
     parts.append([mkdocs.__version__, markdown.__version__, _version("pymdownx")])
     digest = hashlib.blake2b(digest_size=16)
     if config_file is not None:

@@ -31,14 +31,14 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
-from mkdocs.config import load_config as mkdocs_load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import get_plugins
 from mkdocs.structure.files import get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import PACKAGES, read_yaml
+from .config import PACKAGES
 from .errors import UsageError
 
 # Plugins that do not change a page's links or ids and cost time (or network) to run.
@@ -100,6 +100,21 @@ class Trace:
     unparsed: list[str] = field(default_factory=list)  # URLs in text that look like a failed link
 
 
+INLINE_PLACEHOLDER = re.compile("\x02klzzwxh:(\\d+)\x03")
+
+
+def _stashed_text(md: markdown.Markdown, raw: str) -> str:
+    """A label made of other inline markup (`[`code`][]`): the text of the elements it stands for."""
+    inline = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None  # noqa: SIM401 - no .get()
+    nodes = getattr(inline, "stashed_nodes", {})
+
+    def text(match: re.Match[str]) -> str:
+        node = nodes.get(match.group(1))
+        return node if isinstance(node, str) else "".join(node.itertext()) if node is not None else ""
+
+    return readable(INLINE_PLACEHOLDER.sub(text, raw))
+
+
 def _wrap(processor: Any, name: str, trace: Trace) -> None:
     handle = processor.handleMatch
     evaluate = getattr(processor, "evalId", None)
@@ -121,7 +136,8 @@ def _wrap(processor: Any, name: str, trace: Trace) -> None:
         source = data[start:end]
         if el is None:
             if name in FULL_REFERENCES and last[0]:
-                trace.undefined.append((last[0], readable(source)))
+                shown = readable(last[0]).strip() or _stashed_text(processor.md, last[0]).strip() or "?"
+                trace.undefined.append((shown, readable(source)))
             return el, start, end
         if isinstance(el, etree.Element):
             el.set(SOURCE, readable(source))
@@ -363,30 +379,16 @@ class Renderer:
             raise
 
     def _load(self, config_file: Path | None, docs_dir: Path | None) -> None:
+        where = config_file or docs_dir
         try:
-            if config_file is None:
-                raw = {"site_name": "validate", "docs_dir": str(docs_dir), "plugins": []}
-                source: Any = io.StringIO(json.dumps(raw))
-                source.name = str(Path(docs_dir or ".").resolve().parent / "mkdocs.yml")
-            else:
-                raw = read_yaml(config_file)
-                source = str(config_file)
-            theme = raw.get("theme") if isinstance(raw, dict) else None
-            theme_name = theme.get("name", "") if isinstance(theme, dict) else str(theme or "mkdocs")
-            plugins, _skipped, missing = choose_plugins(raw.get("plugins", ["search"]), str(theme_name))
-            for name in missing:
-                self.warnings.append(
-                    f"plugin '{name}' is not installed: pages are rendered without it "
-                    f"(pip install the package that provides it to check what it adds)"
-                )
-            config = mkdocs_load_config(source, plugins=plugins)
+            config = self._load_config(config_file, docs_dir)
         except UsageError:
             raise
         except (Abort, ConfigurationError) as exc:
             detail = self.captured.errors[0] if self.captured.errors else str(exc)
-            raise UsageError(f"{config_file or docs_dir}: {_first_line(detail)}{_hint(detail)}") from None
-        except Exception as exc:  # the YAML itself, or a plugin's or extension's own code
-            raise UsageError(f"{config_file}: cannot load the MkDocs config: {_first_line(str(exc))}") from None
+            raise UsageError(f"{where}: {_first_line(detail)}{_hint(detail)}") from None
+        except Exception as exc:  # a plugin's or extension's own code
+            raise UsageError(f"{where}: cannot load the MkDocs config: {_first_line(str(exc))}") from None
         try:
             self._prepare(config)
         except UsageError:
@@ -395,6 +397,39 @@ class Renderer:
             raise UsageError(
                 f"{config_file}: a plugin failed while preparing the site: {_first_line(str(exc))}"
             ) from None
+
+    def _load_config(self, config_file: Path | None, docs_dir: Path | None) -> MkDocsConfig:
+        """MkDocs' own load_config, with the plugins that are skipped or not installed left out.
+
+        Done in its steps (load_file, then the plugin list edited, then validate) so that YAML tags such
+        as `!relative` stay bound to this config, as they are in a build.
+        """
+        if config_file is None:
+            source: Any = io.StringIO(json.dumps({"site_name": "validate", "docs_dir": str(docs_dir)}))
+            path = str(Path(docs_dir or ".").resolve().parent / "mkdocs.yml")
+        else:
+            source, path = open(config_file, "rb"), str(config_file)  # noqa: SIM115 - closed below
+        try:
+            config = MkDocsConfig(config_file_path=path)
+            config.load_file(source)
+        finally:
+            source.close()
+        theme = config.get("theme")
+        theme_name = theme.get("name", "") if isinstance(theme, dict) else str(theme or "mkdocs")
+        raw = config.get("plugins", ["search"]) if config_file is not None else []
+        plugins, _skipped, missing = choose_plugins(raw, str(theme_name))
+        for name in missing:
+            self.warnings.append(
+                f"plugin '{name}' is not installed: pages are rendered without it "
+                f"(pip install the package that provides it to check what it adds)"
+            )
+        config.load_dict({"plugins": plugins})
+        errors, _warnings = config.validate()
+        if errors:
+            name, error = errors[0]
+            detail = f"Config value '{name}': {error}"
+            raise UsageError(f"{config_file or docs_dir}: {_first_line(detail)}{_hint(detail)}")
+        return config
 
     def _prepare(self, config: Any) -> None:
         config.plugins.on_startup(command="build", dirty=False)

@@ -6,6 +6,7 @@ import time
 
 from .model import ERROR, INFO, Finding, Page, QuoteNote
 from .online.cache import Cache
+from .quotes import verify
 from .urls import canonical, without_fragment
 
 
@@ -14,8 +15,6 @@ def date_of(timestamp: float) -> str:
 
 
 def quote_finding(quote: QuoteNote, normalized_source: str, against: str) -> Finding:
-    from .quotes import verify  # rapidfuzz: only runs with quoted notes pay for it
-
     result = verify(quote.paragraphs, normalized_source, normalized=True)
     if result.found:
         return Finding(quote.position, INFO, "quote", f"quote verified against {against}", quote.source_url)

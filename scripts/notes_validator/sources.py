@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .config import SiteConfig, load_config
 from .errors import UsageError
-
-if TYPE_CHECKING:
-    from .config import SiteConfig
 
 
 def config_path(option: str | None) -> Path | None:
@@ -21,8 +18,6 @@ def config_path(option: str | None) -> Path | None:
 
 def read_site(config_option: str | None, paths: list[str]) -> tuple[SiteConfig, list[Path]]:
     """The config (from --config or ./mkdocs.yml) and the Markdown files to check."""
-    from .config import load_config
-
     config = load_config(config_path(config_option))
     return config, markdown_files(paths, config)
 
