@@ -7,6 +7,11 @@ times with `--n` round trips each (a round trip is two switches: resume and yiel
 Markdown table of nanoseconds per switch (minimum and median over the repeats) with the machine it
 ran on. A benchmark reports, it does not judge: there are no thresholds here.
 
+Every program times itself in the process's CPU time (clock_gettime(CLOCK_PROCESS_CPUTIME_ID), and
+os.clock in Lua), so that the time spent waiting for a core on a loaded machine is not counted, and
+the runs are interleaved (one run of every mode, then the next round), so that a change of load
+falls on all modes alike. Each program switches once before it starts the clock.
+
     python scripts/bench_switch.py     # writes benchmarks/switch.md and docs/libco/data/switch_cost.txt
     python scripts/bench_switch.py --n 1000 --repeat 1 --output /tmp/s.md --table /tmp/s.txt   # smoke run
 
@@ -94,14 +99,10 @@ def build(tmp: Path) -> dict[str, Path | str]:
     return built
 
 
-def measure(binary: Path, mode: str, n: int, repeat: int) -> list[float]:
-    runs = []
+def measure_once(binary: Path, mode: str, n: int) -> float:
     script = [str(SOURCES / "bench_switch.lua")] if mode == "lua" else [mode]
-    command = [str(binary), *script, str(n)]
-    for _ in range(repeat):
-        out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=300)
-        runs.append(float(out.stdout.strip()))
-    return runs
+    out = subprocess.run([str(binary), *script, str(n)], capture_output=True, text=True, check=True, timeout=300)
+    return float(out.stdout.strip())
 
 
 def first_match(path: str, pattern: str) -> str:
@@ -154,7 +155,9 @@ def table(rows: list[Row], n: int, repeat: int) -> str:
     """The machine and the measurements, as Markdown that a page can include as it is."""
     lines = [
         *[f"- {item}" for item in machine()],
-        f"- 每种方式运行 {repeat} 次，每次往返 {n:,} 次（一次往返是两次切换）",
+        f"- 每种方式运行 {repeat} 次，每次往返 {n:,} 次（一次往返是两次切换）；各种方式轮流运行，计时开始前先切换一次",
+        "- 计时用的是进程的 CPU 时间（C 和 C++ 用 `clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`，Lua 用 `os.clock`），"
+        "等待 CPU 的时间不算在内",
         f"- 测量结束时的系统负载（1 分钟平均）：{os.getloadavg()[0]:.2f}，这台机器同时还在跑别的任务",
         "",
         "| 切换方式 | 每次切换保存什么 | 最小值 (ns) | 中位数 (ns) |",
@@ -176,15 +179,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, default=DEFAULT_TABLE, help="where the table for the page goes")
     args = parser.parse_args(argv)
     rows = [Row(mode) for mode in MODES]
+    runs: dict[str, list[float]] = {row.mode.name: [] for row in rows}
     with tempfile.TemporaryDirectory(prefix="bench-switch-") as tmp:
         built = build(Path(tmp))
         for row in rows:
-            binary = built[row.mode.binary]
-            if isinstance(binary, str):
-                row.skipped = binary
-                continue
-            runs = measure(binary, row.mode.name, args.n, args.repeat)
-            row.minimum, row.median = min(runs), statistics.median(runs)
+            if isinstance(reason := built[row.mode.binary], str):
+                row.skipped = reason
+        for _ in range(args.repeat):  # one run of every mode per round
+            for row in rows:
+                binary = built[row.mode.binary]
+                if isinstance(binary, Path):
+                    runs[row.mode.name].append(measure_once(binary, row.mode.name, args.n))
+    for row in rows:
+        if not row.skipped:
+            row.minimum, row.median = min(runs[row.mode.name]), statistics.median(runs[row.mode.name])
     text = report(rows, args.n, args.repeat)
     for path, content in ((args.output, text), (args.table, table(rows, args.n, args.repeat))):
         path.parent.mkdir(parents=True, exist_ok=True)

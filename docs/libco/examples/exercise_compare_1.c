@@ -13,13 +13,13 @@ static _Alignas(16) char stack[16 * 1024];
 
 static uint32_t get_mxcsr(void) {
     uint32_t v;
-    __asm__ volatile("stmxcsr %0" : "=m"(v));
+    __asm__ volatile("stmxcsr %0" : "=m"(v) : : "memory");
     return v;
 }
 
 static void *doubler(coro *self, void *arg) {
     uint32_t m = (get_mxcsr() & ~0x6000u) | 0x6000u; /* 协程里改成向零舍入 */
-    __asm__ volatile("ldmxcsr %0" : : "m"(m));
+    __asm__ volatile("ldmxcsr %0" : : "m"(m) : "memory");
     for (;;) arg = coro_yield(self, (void *)((intptr_t)arg * 2));
     return NULL;
 }

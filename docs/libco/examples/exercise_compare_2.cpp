@@ -11,10 +11,10 @@ namespace ctx = boost::context;
 
 static std::uint32_t get_mxcsr() {
     std::uint32_t v;
-    __asm__ volatile("stmxcsr %0" : "=m"(v));
+    __asm__ volatile("stmxcsr %0" : "=m"(v) : : "memory");
     return v;
 }
-static void set_mxcsr(std::uint32_t v) { __asm__ volatile("ldmxcsr %0" : : "m"(v)); }
+static void set_mxcsr(std::uint32_t v) { __asm__ volatile("ldmxcsr %0" : : "m"(v) : "memory"); }
 
 static void show(const char *who) {
     std::uint32_t m = get_mxcsr();

@@ -9,7 +9,7 @@ enum { SLOTS = 60000 }; /* AllocTimeout(60 * 1000)：每槽 1 ms，一圈 60 秒
 static unsigned long add_timeout(unsigned long now, unsigned long expire) {
     unsigned long diff = expire - now;
     if (diff >= SLOTS) {
-        printf("  差值 %lu 超过一圈，截成 %d（libco 会打一条 CO_ERR 日志）\n", diff, SLOTS - 1);
+        printf("  差值 %lu 超过一圈，截成 %d（libco 在这里调用 co_log_err，而它是个空函数）\n", diff, SLOTS - 1);
         diff = SLOTS - 1;
     }
     printf("  挂进 %lu 毫秒之后的槽（槽号 %lu）\n", diff, (now + diff) % SLOTS);

@@ -11,18 +11,19 @@
 
 void *naive_switch(void **save_sp, void *load_sp, void *value); /* naive_switch.S */
 
+/* "memory"：编译器不知道浮点运算依赖 MXCSR，至少不让它把前后的（volatile）内存读写挪过这些指令。 */
 static uint32_t get_mxcsr(void) {
     uint32_t v;
-    __asm__ volatile("stmxcsr %0" : "=m"(v));
+    __asm__ volatile("stmxcsr %0" : "=m"(v) : : "memory");
     return v;
 }
-static void set_mxcsr(uint32_t v) { __asm__ volatile("ldmxcsr %0" : : "m"(v)); }
+static void set_mxcsr(uint32_t v) { __asm__ volatile("ldmxcsr %0" : : "m"(v) : "memory"); }
 static uint16_t get_x87cw(void) {
     uint16_t v;
-    __asm__ volatile("fnstcw %0" : "=m"(v));
+    __asm__ volatile("fnstcw %0" : "=m"(v) : : "memory");
     return v;
 }
-static void set_x87cw(uint16_t v) { __asm__ volatile("fldcw %0" : : "m"(v)); }
+static void set_x87cw(uint16_t v) { __asm__ volatile("fldcw %0" : : "m"(v) : "memory"); }
 
 static const char *const ROUNDING[] = {"就近", "向下", "向上", "向零"};
 static double ref_sse; /* 默认状态（就近舍入）下 -1/10 与 -1/3 的结果，main 一开始算好 */

@@ -144,5 +144,7 @@ int main(void) {
     spawn(&b, "答方", answerer);
     spawn(&a, "问方", asker);
     run_all(2);
+    close(pair[1]); /* pair[0] 已由问方关闭 */
+    close(epfd);
     return 0;
 }
