@@ -53,7 +53,10 @@ MEASURE = """() => {
         const s = shape.getBBox();
         if (cx >= s.x && cx <= s.x + s.width && cy >= s.y && cy <= s.y + s.height) under.push(fill);
       }
-      return { text: text.textContent.trim(), fill: rgba(getComputedStyle(text).fill), under };
+      const style = getComputedStyle(text);
+      const fill = rgba(style.fill);
+      if (fill) fill[3] *= Number(style.fillOpacity) * Number(style.opacity);
+      return { text: text.textContent.trim(), fill, under };
     });
     return {
       title: (svg.querySelector("title") || {}).textContent,
