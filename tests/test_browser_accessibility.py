@@ -6,6 +6,7 @@ Violations are fixed through theme config, overrides/ or CSS, never by turning r
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -58,3 +59,21 @@ def test_every_hosted_page_passes_axe(hosted_edition: Edition, open_reader: Any,
 def test_offline_home_page_passes_axe(offline_edition: Edition, open_reader: Any, axe: Any, scheme: str) -> None:
     # Only the announcement bar differs between the editions; the home page shows it.
     check_pages(open_reader, axe, offline_edition, scheme, [offline_edition.root / "index.html"])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_run_button_editor_and_output_pass_axe(
+    hosted_edition: Edition, open_reader: Any, axe: Any, scheme: str
+) -> None:
+    """The 运行 area with the editor open, an output and an error shown (what axe cannot see on page load)."""
+    reader = open_reader(hosted_edition, color_scheme=scheme)
+    page = reader.new_page()
+    goto(page, hosted_edition.base_url + "coroutine/")
+    block = page.locator("div.lua-run").first
+    block.get_by_role("button", name="编辑代码").click()
+    block.get_by_role("textbox").fill('print("输出", 1)\nerror("出错")')
+    block.get_by_role("button", name=re.compile("运行")).click()
+    block.locator('.lua-run__output[data-state="done"]').wait_for(timeout=30_000)
+    assert block.locator(".lua-run__error").is_visible()
+    problems = blocking_violations(axe, page)
+    assert problems == [], "accessibility violations:\n" + "\n".join(problems)
