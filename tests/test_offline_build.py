@@ -91,3 +91,14 @@ def test_copy_into_a_missing_directory_fails_in_one_line(tmp_path: Path, capsys:
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope: not a directory" in err
     assert not (tmp_path / "out.zip").exists(), "it should fail before spending time on a build"
+
+
+def test_lua_vm_ships_with_its_licence_and_loads_without_fetch(offline_site: Path) -> None:
+    vm = offline_site / "javascripts" / "vendor" / "wasmoon"
+    assert "Permission is hereby granted, free of charge" in (vm / "LICENSE").read_text(encoding="utf-8")
+    assert (vm / "VERSION").read_text(encoding="utf-8").startswith("wasmoon ")
+    glue = (vm / "glue-wasm.js").read_text(encoding="utf-8")
+    assert 'window.WASMOON_GLUE_WASM = "data:application/octet-stream;base64,AGFzbQ' in glue  # \0asm, inline
+    assert "LuaFactory" in (vm / "wasmoon.js").read_text(encoding="utf-8")
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "lua-run.js" in home and "wasmoon.js" not in home, "the VM is loaded on demand, not by the page"
