@@ -15,10 +15,10 @@ import pytest
 
 from conftest import DOCS, ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "extensions"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from examples import parse_runs_on
+from lua_notes_markdown import parse_runs_on
 from run_lua import RUNTIMES
 
 TIME_LIMIT = 10  # seconds; the examples are tiny, so this only trips on a real hang

@@ -16,9 +16,9 @@ import pytest
 
 from conftest import DOCS, ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "extensions"))
 
-from examples import parse_runs_on
+from lua_notes_markdown import parse_runs_on
 
 ZONES = ("America/New_York", "Asia/Shanghai", "Pacific/Chatham")
 EXAMPLES = ("os_time_date.lua", "exercise_io-os_2.lua")

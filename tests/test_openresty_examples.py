@@ -256,8 +256,8 @@ def test_lua_error_shows_traceback_from_error_log(tmp_path: Path, nginx_ready: N
 
 
 def test_page_marker_renders_conf_request_and_response() -> None:
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    from examples import expand_examples
+    sys.path.insert(0, str(ROOT / "extensions"))
+    from lua_notes_markdown import expand_examples
 
     with_status = expand_examples("<!-- example: examples/hello.conf -->", "openresty/hello-world.md", DOCS)
     assert '```nginx title="hello.conf"' in with_status
