@@ -22,7 +22,8 @@ from conftest import DOCS, ROOT
 
 pypdf = pytest.importorskip("pypdf", reason="PyPI package `pypdf` (pip install -r requirements-dev.txt)")
 pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`")
-pytestmark = pytest.mark.browser  # Chromium prints the PDF
+# Chromium prints the PDF; the books are built once, so every test of this file runs in the same xdist worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("books")]
 
 # The floor for the page count: the issue asks for a PDF of at least 50 pages (it had 72 on 2026-12-02).
 MIN_PDF_PAGES = 50
