@@ -419,6 +419,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--offline-runs", type=int, default=1, help="runs per offline measurement (default 1)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds before a run is stopped (600)")
     parser.add_argument("--skip-offline", action="store_true", help="skip the big pages and this site")
+    parser.add_argument("--note", action="append", default=[], help="a line for the report's notes (repeatable)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks", help="output folder (default benchmarks/)")
     args = parser.parse_args(argv)
     try:
@@ -442,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "online": [],
         "offline": [],
-        "notes": [],
+        "notes": list(args.note),
     }
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
@@ -457,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results["machine"]["Load average at end"] = f"{os.getloadavg()[0]:.2f}"
     print("wrote " + ", ".join(str(path) for path in write_report(results, args.out)))
     return 0
 

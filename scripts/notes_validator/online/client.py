@@ -122,7 +122,7 @@ def proxy_endpoints() -> set[tuple[str, int]]:
         if scheme == "no":
             continue
         try:
-            parts = urllib.request.urlparse(value if "://" in value else f"http://{value}")
+            parts = urlsplit(value if "://" in value else f"http://{value}")
             if parts.hostname:
                 endpoints.add((parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)))
         except ValueError:

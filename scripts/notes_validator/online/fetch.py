@@ -9,6 +9,7 @@ import asyncio
 import email.utils
 import random
 import time
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -106,10 +107,14 @@ def looks_like_challenge(status: int, headers: Mapping[str, str], body: bytes) -
 
 
 class HostGate:
-    """One host's politeness: at most `concurrency` requests in flight, `interval` seconds between starts."""
+    """One host's politeness: at most `concurrency` requests in flight, `interval` seconds between starts.
+
+    A counter and a queue of futures rather than asyncio.Semaphore, whose acquire() scans all its waiters.
+    """
 
     def __init__(self, concurrency: int, interval: float) -> None:
-        self.slots = asyncio.Semaphore(concurrency)
+        self.free = concurrency
+        self.waiters: deque[asyncio.Future[None]] = deque()
         self.interval = interval
         self.next_at = 0.0
 
@@ -119,19 +124,38 @@ class HostGate:
         self.interval = min(max(self.interval * 2, 0.1), 5.0)
 
     async def __aenter__(self) -> None:
-        await self.slots.acquire()
-        now = time.monotonic()
-        start = max(now, self.next_at)
-        self.next_at = start + self.interval
-        if start > now:
+        if self.free > 0 and not self.waiters:
+            self.free -= 1
+        else:
+            waiter = asyncio.get_running_loop().create_future()
+            self.waiters.append(waiter)
             try:
-                await asyncio.sleep(start - now)
-            except BaseException:
-                self.slots.release()
+                await waiter  # the releasing request hands its slot straight over
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled():
+                    self._release()
                 raise
+        if self.interval or self.next_at:
+            now = time.monotonic()
+            start = max(now, self.next_at)
+            self.next_at = start + self.interval
+            if start > now:
+                try:
+                    await asyncio.sleep(start - now)
+                except BaseException:
+                    self._release()
+                    raise
 
     async def __aexit__(self, *exc_info: object) -> None:
-        self.slots.release()
+        self._release()
+
+    def _release(self) -> None:
+        while self.waiters:
+            waiter = self.waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+        self.free += 1
 
 
 class Politeness:
