@@ -85,6 +85,7 @@ from nginx_services import (
     restore_ports,
     rewrite_ports,
     self_signed_certificate,
+    stop_process,
     wait_for_port,
 )
 
@@ -448,14 +449,7 @@ class NginxServer:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
 
     def reload(self) -> None:
         """SIGHUP to the master, then wait until the old workers are gone and the new ones listen."""

@@ -25,6 +25,18 @@ READER_PORT_NUMBER = re.compile(r"(?<![\w.])(80[89]\d|8443|6379)(?![\w])")
 START_TIMEOUT = 10.0
 
 
+def stop_process(process: subprocess.Popen | None) -> None:
+    """Terminate a server we started (if it still runs); kill it if it does not stop within 5 s."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class ServiceError(Exception):
     """A helper service did not start; the message says why."""
 
@@ -173,14 +185,7 @@ class RedisServer:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
 
     def command(self, words: list[str]) -> list[str]:
         """Send one command; the reply as redis-cli prints it (raw mode), one string per line."""
