@@ -554,9 +554,9 @@ def write_pdf(book: Book, output: Path, work: Path) -> int:
             page.route(
                 "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
             )
-            first = _print(page, book, work)
+            starts = chapter_pages(_print(page, book, work), book)  # parse the first printing once
             for chapter in book.chapters:
-                chapter.page = chapter_pages(first, book).get(chapter.anchor, 0)
+                chapter.page = starts.get(chapter.anchor, 0)
             pdf = _print(page, book, work)  # the same pages, now with numbers in the table of contents
         finally:
             browser.close()
