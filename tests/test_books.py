@@ -55,6 +55,16 @@ def books(offline_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     return pdf, epub
 
 
+def test_the_books_tests_share_one_worker(request: pytest.FixtureRequest) -> None:
+    """Under `--dist loadgroup` the group really holds (else every worker prints its own books).
+
+    pytest-xdist tells its scheduler a test's group by appending "@group" to the test's id; with pytest 9.2
+    that append is silently lost (pytest-dev/pytest-xdist#1386), which doubled this file's time.
+    """
+    if hasattr(request.config, "workerinput") and request.config.getvalue("loadgroup"):
+        assert request.node.nodeid.endswith("@books"), "xdist_group is ignored: install requirements-dev.txt's pytest"
+
+
 def _chapters() -> list:
     module = _books_module()
     return module.nav_chapters(module._load_config()["nav"])

@@ -20,6 +20,9 @@ from browser_support import Edition, goto, serve
 
 from conftest import ROOT
 
+# Three tests read the two giscus builds; grouped, one worker builds them once.
+pytestmark = pytest.mark.xdist_group("giscus")
+
 GISCUS_ENV = {
     "GISCUS_REPO": "lua-notes/lua-notes",
     "GISCUS_REPO_ID": "R_test",

@@ -146,6 +146,7 @@ def copied_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproc
     return root, result
 
 
+@pytest.mark.xdist_group("copied-site")  # one worker builds the copy once
 def test_source_copy_without_git_builds_strict(copied_site: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     root, result = copied_site
     assert result.returncode == 0, f"mkdocs build --strict outside git failed:\n{result.stderr}"
@@ -153,6 +154,7 @@ def test_source_copy_without_git_builds_strict(copied_site: tuple[Path, subproce
     assert "git-revision-date-localized-plugin-date" in (root / "site" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.xdist_group("copied-site")
 def test_page_template_builds_with_its_example(copied_site: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     root, result = copied_site
     assert result.returncode == 0, result.stderr
