@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from chromium import CHROMIUM_ARGS, chromium_path
 
+_SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 DESKTOP = {"width": 1280, "height": 900}
 # Schemes a page may use without touching the network (inline data, the shim's about:blank iframe).
 _LOCAL_SCHEMES = ("data:", "blob:", "about:")
@@ -192,3 +193,45 @@ def goto(page: Any, url: str) -> None:
 def text_tokens(text: str) -> set[str]:
     """The words the search index holds for a text: Material's separator for zh, lower-cased."""
     return {t.lower() for t in re.split(r"[\s\u200b\u3000\-、。，．？！；]+", text) if t}
+
+
+# ---- the nav, cut into legs --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Leg:
+    """A run of consecutive nav pages in one section (the pages at the top of the nav make their own legs)."""
+
+    name: str
+    pages: tuple[str, ...]  # docs/-relative Markdown paths, in nav order
+
+
+def _nav_pages() -> list[tuple[str, str]]:
+    """(docs path, section) for every page of mkdocs.yml's nav, in order, read as the books read it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_books", _SCRIPTS / "build_books.py")
+    assert spec and spec.loader
+    books = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_books", books)
+    spec.loader.exec_module(books)
+    return [(chapter.src, chapter.part) for chapter in books.nav_chapters(books._load_config()["nav"])]
+
+
+def nav_legs() -> list[Leg]:
+    legs: list[tuple[str, list[str]]] = []
+    for src, section in _nav_pages():
+        if legs and legs[-1][0] == section:
+            legs[-1][1].append(src)
+        else:
+            legs.append((section, [src]))
+    # Named by the first page's folder (or file): index, lua, coroutine, …, community.
+    return [Leg(Path(pages[0]).with_suffix("").parts[0], tuple(pages)) for _, pages in legs]
+
+
+def page_path(edition: Edition, src: str) -> str:
+    """Where an edition built docs/SRC, as Edition.page_of names it: 'lua/basics/index.html' or 'lua/basics.html'."""
+    stem = src.removesuffix(".md")
+    if edition.offline or stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"

@@ -39,34 +39,12 @@ def home_url(edition: Edition) -> str:
     return edition.base_url + ("index.html" if edition.offline else "")
 
 
-def test_every_page_loads_and_next_links_reach_it(edition: Edition, open_reader: Any) -> None:
-    """From the home page, clicking 下一页 visits every built page once, each with a visible heading."""
-    reader = open_reader(edition)
-    page = reader.new_page()
-    goto(page, home_url(edition))
-    visited = [edition.page_of(page.url)]
-    while True:
-        heading = page.locator("article.md-content__inner h1").first
-        assert heading.inner_text().strip(), f"{page.url}: no visible heading"
-        next_link = page.locator("a.md-footer__link--next")
-        if not next_link.count():
-            break
-        with page.expect_navigation(wait_until="load"):
-            next_link.click()
-        visited.append(edition.page_of(page.url))
-        assert len(visited) <= 500, "the 下一页 links run in a circle"
-    on_disk = sorted(h.relative_to(edition.root).as_posix() for h in edition.page_files())
-    assert len(on_disk) >= 2, f"{edition.root}: the built site has no pages"
-    assert sorted(visited) == on_disk, "walking the 下一页 links should reach every page exactly once"
-    assert_stayed_home(reader)
-
-
 def test_sidebar_links_open_their_pages(edition: Edition, open_reader: Any) -> None:
     """The sidebar links every built page, and its links open the pages they name when clicked.
 
-    The 下一页 walk above already loads every page, so here every sidebar link's target is checked against
-    the pages on disk, and a reader's clicks are made on a spread of them: the first, the last and one in
-    every five, each from the page the previous click opened.
+    The 下一页 walk (tests/test_browser_walk.py) already loads every page, so here every sidebar link's
+    target is checked against the pages on disk, and a reader's clicks are made on a spread of them: the
+    first, the last and one in every five, each from the page the previous click opened.
     """
     reader = open_reader(edition)
     page = reader.new_page()

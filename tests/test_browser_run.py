@@ -1,9 +1,7 @@
-"""The 运行 button: every Lua example that declares the browser VM's Lua runs in the page to its exact .out.
+"""The 运行 button beyond the walk: a reader edits an example, runs it again, resets it; the first load stays light.
 
-Examples are discovered, not listed: every docs/<topic>/examples/*.lua whose `-- runs-on:` line includes
-Lua 5.4 (the wasmoon VM vendored in docs/javascripts/vendor/wasmoon/) and whose second line does not opt
-out with `-- browser: no`. Each is found on the page that shows it, run with its button in both editions
-(the hosted build over 127.0.0.1 and the offline zip from file://), and its output compared with NAME.out.
+That every eligible Lua example runs to its exact NAME.out, in both editions, is checked on the 下一页 walk
+(tests/test_browser_walk.py, with tests/page_checks.py).
 """
 
 from __future__ import annotations
@@ -11,44 +9,17 @@ from __future__ import annotations
 import contextlib
 import gzip
 import re
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import Edition, Reader, goto
-from lua_notes_markdown import BROWSER_LUA, find_markers, runs_in_browser
-
-from conftest import DOCS
+from browser_support import Edition, Reader, goto, page_path
+from page_checks import VM_FILES, examples_by_page
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`")
 
 RUN_BUTTON = re.compile("运行")
-VM_FILES = ("vendor/wasmoon/wasmoon.js", "vendor/wasmoon/glue-wasm.js")
-
-
-def eligible_examples() -> list[Path]:
-    return sorted(p for p in DOCS.glob("*/examples/*.lua") if runs_in_browser(p.read_text(encoding="utf-8")))
-
-
-def examples_by_page() -> dict[Path, list[Path]]:
-    """Page (docs/…/x.md) -> the eligible examples it shows, in page order."""
-    shown: dict[Path, list[Path]] = defaultdict(list)
-    eligible = set(eligible_examples())
-    for page in sorted(DOCS.rglob("*.md")):
-        for kind, rel in find_markers(page.read_text(encoding="utf-8")):
-            target = (page.parent / rel).resolve()
-            if kind == "example" and target in eligible and target not in shown[page]:
-                shown[page].append(target)
-    return dict(shown)
-
-
-def page_url(edition: Edition, page: Path) -> str:
-    rel = page.relative_to(DOCS).with_suffix("")
-    if edition.offline:
-        return edition.base_url + rel.as_posix() + ".html"
-    return edition.base_url + ("" if rel.as_posix() == "index" else rel.as_posix().removesuffix("/index") + "/")
 
 
 @pytest.fixture(params=["offline", "hosted"])
@@ -86,81 +57,12 @@ def assert_stayed_home(reader: Reader) -> None:
     assert reader.errors == [], "pages logged errors"
 
 
-def test_examples_are_found() -> None:
-    pages = examples_by_page()
-    shown = {example for examples in pages.values() for example in examples}
-    assert len(shown) >= 20, "too few browser-runnable examples found: is the discovery broken?"
-    assert set(eligible_examples()) == shown, "an eligible example is not shown on any page"
-
-
-# Presses the 运行 button of each named example on the page, one after another, as a reader would (the
-# exercise answers opened first); one round trip per page instead of five per example keeps the test fast.
-RUN_ALL = """async (names) => {
-  const results = [];
-  for (const name of names) {
-    const meta = document.querySelector(`p.example-meta[data-example="${CSS.escape(name)}"]`);
-    const box = meta && meta.nextElementSibling;
-    if (!box || !box.classList.contains("lua-run")) { results.push({ name, missing: true }); continue; }
-    for (let d = box.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) d.open = true;
-    const button = box.querySelector("button.lua-run__run");
-    const output = box.querySelector(".lua-run__output");
-    button.click();
-    const start = Date.now();
-    while (output.getAttribute("data-state") !== "done" && Date.now() - start < 30000) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    const error = box.querySelector(".lua-run__error");
-    results.push({
-      name, label: button.textContent, done: output.getAttribute("data-state") === "done",
-      live: output.getAttribute("aria-live"), stdout: box.querySelector(".lua-run__stdout").textContent,
-      error: error.hidden ? null : error.textContent,
-    });
-  }
-  return results;
-}"""
-
-
-def test_every_eligible_example_runs_to_its_out(edition: Edition, open_reader: Any) -> None:
-    reader = open_reader(edition)
-    requested: list[str] = []
-    reader.context.on("request", lambda request: requested.append(request.url))
-    failures = []
-    ran: set[Path] = set()
-    vm_loads = 0
-    for md, examples in examples_by_page().items():
-        page = reader.new_page()
-        requested.clear()
-        goto(page, page_url(edition, md))
-        assert not [u for u in requested if u.endswith(VM_FILES)], f"{md}: the VM loaded before anyone pressed 运行"
-        first = block_of(page, examples[0])
-        open_collapsed(page, first)
-        assert first.get_by_role("button", name=RUN_BUTTON).count() == 1, f"{md}: no button named 运行"
-        results = page.evaluate(RUN_ALL, [example.name for example in examples])
-        for example, result in zip(examples, results, strict=True):
-            where = f"{example.relative_to(DOCS)} on {md.relative_to(DOCS)}"
-            if result.get("missing"):
-                failures.append(f"{where}: no 运行 button")
-                continue
-            assert f"Lua {BROWSER_LUA}" in result["label"], "the button says which Lua it runs"
-            assert result["live"] == "polite", "the output is an aria-live region"
-            want = example.with_suffix(".out").read_text(encoding="utf-8")
-            if not result["done"] or result["stdout"] != want or result["error"]:
-                failures.append(f"{where}: {result['stdout']!r} {result['error'] or ''}")
-            ran.add(example)
-        vm_loads += sum(u.endswith(VM_FILES[0]) for u in requested)
-        page.close()
-    assert failures == [], f"{len(failures)} of {len(ran)} examples printed something else in the browser"
-    assert ran == set(eligible_examples())
-    assert vm_loads == len(examples_by_page()), "the VM loads once per page, on the first press"
-    assert_stayed_home(reader)
-
-
 def test_reader_edits_runs_again_and_resets(edition: Edition, open_reader: Any) -> None:
     md, examples = next(iter(examples_by_page().items()))
     reader = open_reader(edition)
     reader.context.add_init_script("window.LUA_RUN_TIME_LIMIT = 1")  # the endless loop below stops sooner
     page = reader.new_page()
-    goto(page, page_url(edition, md))
+    goto(page, edition.url_of(edition.root / page_path(edition, md)))
     block = block_of(page, examples[0])
     open_collapsed(page, block)
     edit = block.get_by_role("button", name="编辑代码")

@@ -215,6 +215,10 @@
       runLua(code, name)
         .then(function (result) {
           stdout.textContent = result.stdout;
+          // A line wider than the box scrolls inside it: a keyboard reader must be able to focus the box
+          // to scroll it (axe-core: scrollable-region-focusable), as scroll-regions.js does for tables.
+          if (stdout.scrollWidth > stdout.clientWidth) stdout.tabIndex = 0;
+          else stdout.removeAttribute("tabindex");
           if (result.stdout) status.textContent = "输出（Lua " + version + "，在你的浏览器里运行）：";
           else status.textContent = result.error ? "运行出错：" : "运行完毕，没有输出。";
           if (result.error) {
