@@ -31,17 +31,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline edition packed by the one documented command, scripts/build_offline.py."""
+def offline_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The offline edition packed by the one documented command, scripts/build_offline.py, run as the Pages
+    workflow runs it: `--copy-into` a folder standing for the hosted site. (zip, that folder)."""
     zip_path = tmp_path_factory.mktemp("dist") / "lua-notes-offline.zip"
+    hosted = tmp_path_factory.mktemp("hosted-site")
     result = subprocess.run(
-        [sys.executable, "scripts/build_offline.py", "--output", str(zip_path)],
+        [sys.executable, "scripts/build_offline.py", "--output", str(zip_path), "--copy-into", str(hosted)],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, f"scripts/build_offline.py failed:\n{result.stderr}"
-    return zip_path
+    return zip_path, hosted
+
+
+@pytest.fixture(scope="session")
+def offline_zip(offline_build: tuple[Path, Path]) -> Path:
+    return offline_build[0]
 
 
 @pytest.fixture(scope="session")
