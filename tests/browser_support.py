@@ -185,6 +185,25 @@ def offline_edition(offline_site: Path) -> Edition:
     return Edition("offline", offline_site, offline_site.as_uri() + "/")
 
 
+@pytest.fixture(params=["offline", "hosted"])
+def edition(request: pytest.FixtureRequest) -> Edition:
+    """Each edition in turn, for a test that both must pass."""
+    return request.getfixturevalue(f"{request.param}_edition")
+
+
+# The only host the hosted edition may reach, for the stars and version shown beside the repo link.
+HOSTED_MAY_REACH = ("https://api.github.com/",)
+
+
+def assert_stayed_home(reader: Reader) -> None:
+    """Nothing left the edition (offline) or only the repo facts did (hosted); no page logged an error."""
+    if reader.edition.offline:
+        assert reader.outside == [], "the offline edition tried to reach the network"
+    else:
+        assert [u for u in reader.outside if not u.startswith(HOSTED_MAY_REACH)] == [], "unexpected remote requests"
+    assert reader.errors == [], "pages logged errors"
+
+
 def goto(page: Any, url: str) -> None:
     """Open a page; Material's bundle is a plain script at the end of <body>, so it has run by `load`."""
     page.goto(url, wait_until="load")

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 # Browser fixtures live beside the browser tests; importing them here makes them visible to every test module.
-from browser_support import browser, hosted_edition, hosted_url, offline_edition, open_reader  # noqa: F401
+from browser_support import (  # noqa: F401
+    browser,
+    edition,
+    hosted_edition,
+    hosted_url,
+    offline_edition,
+    open_reader,
+)
 from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,27 +12,10 @@ import re
 from typing import Any
 
 import pytest
-from browser_support import Edition, Reader, goto, text_tokens
+from browser_support import Edition, assert_stayed_home, goto, text_tokens
 
 pytestmark = pytest.mark.browser
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`").TimeoutError
-
-# The only host the hosted edition may reach, for the stars and version shown beside the repo link.
-HOSTED_MAY_REACH = ("https://api.github.com/",)
-
-
-@pytest.fixture(params=["offline", "hosted"])
-def edition(request: pytest.FixtureRequest) -> Edition:
-    return request.getfixturevalue(f"{request.param}_edition")
-
-
-def assert_stayed_home(reader: Reader) -> None:
-    """Nothing left the edition (offline) or only the repo facts did (hosted); no page logged an error."""
-    if reader.edition.offline:
-        assert reader.outside == [], "the offline edition tried to reach the network"
-    else:
-        assert [u for u in reader.outside if not u.startswith(HOSTED_MAY_REACH)] == [], "unexpected remote requests"
-    assert reader.errors == [], "pages logged errors"
 
 
 def home_url(edition: Edition) -> str:

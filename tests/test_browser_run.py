@@ -13,18 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import Edition, Reader, goto, page_path
+from browser_support import Edition, assert_stayed_home, goto, page_path
 from page_checks import VM_FILES, examples_by_page
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`")
 
 RUN_BUTTON = re.compile("运行")
-
-
-@pytest.fixture(params=["offline", "hosted"])
-def edition(request: pytest.FixtureRequest) -> Edition:
-    return request.getfixturevalue(f"{request.param}_edition")
 
 
 def block_of(page: Any, example: Path) -> Any:
@@ -47,14 +42,6 @@ def run(block: Any) -> tuple[str, str | None]:
     stdout = output.locator(".lua-run__stdout").evaluate("el => el.textContent")
     error = output.locator(".lua-run__error")
     return stdout, (error.inner_text() if error.is_visible() else None)
-
-
-def assert_stayed_home(reader: Reader) -> None:
-    if reader.edition.offline:
-        assert reader.outside == [], "the offline edition tried to reach the network"
-    else:
-        assert [u for u in reader.outside if not u.startswith("https://api.github.com/")] == []
-    assert reader.errors == [], "pages logged errors"
 
 
 def test_reader_edits_runs_again_and_resets(edition: Edition, open_reader: Any) -> None:

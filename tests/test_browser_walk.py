@@ -20,29 +20,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_support import Edition, Leg, Reader, goto, nav_legs, page_path
+from browser_support import Edition, Leg, assert_stayed_home, goto, nav_legs, page_path
 from page_checks import axe_problems, eligible_examples, examples_by_page, run_problems
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api", reason="PyPI package `playwright`")
 
-# The only host the hosted edition may reach, for the stars and version shown beside the repo link.
-HOSTED_MAY_REACH = ("https://api.github.com/",)
 LEGS = nav_legs()
-
-
-@pytest.fixture(params=["offline", "hosted"])
-def edition(request: pytest.FixtureRequest) -> Edition:
-    return request.getfixturevalue(f"{request.param}_edition")
-
-
-def assert_stayed_home(reader: Reader) -> None:
-    """Nothing left the edition (offline) or only the repo facts did (hosted); no page logged an error."""
-    if reader.edition.offline:
-        assert reader.outside == [], "the offline edition tried to reach the network"
-    else:
-        assert [u for u in reader.outside if not u.startswith(HOSTED_MAY_REACH)] == [], "unexpected remote requests"
-    assert reader.errors == [], "pages logged errors"
 
 
 def test_legs_hold_every_built_page_once(edition: Edition) -> None:
