@@ -55,7 +55,7 @@ def test_contrast_of_known_colours() -> None:
     assert contrast([119, 119, 119, 1], [[255, 255, 255, 1]]) < 4.5  # #777 on white fails AA
 
 
-def test_a_leg_has_diagrams() -> None:
+def test_the_site_shows_diagrams() -> None:
     assert sum(diagrams_on(src) for leg in LEGS for src in leg.pages) >= 10, "the site shows too few diagrams"
 
 
