@@ -86,15 +86,21 @@ def ids_of(html_file: Path, cache: dict[Path, set[str]]) -> set[str]:
     return cache[html_file]
 
 
-def built_broken(site: Path, base: str, page_url: str, href: str, cache: dict[Path, set[str]]) -> bool | None:
-    """True/False for an internal link of the built site; None for external and other schemes."""
-    parts = urlsplit(urljoin(HOST + base + page_url, href))
-    if f"{parts.scheme}://{parts.netloc}" != HOST:
+def built_broken(site: Path, site_url: str, page_url: str, href: str, cache: dict[Path, set[str]]) -> bool | None:
+    """Whether a link on the built page at page_url leads nowhere, as the built site resolves it: no file
+    under site_url's path, or no such id. None for links off the site (other hosts, other schemes).
+
+    site_url is where the site is served (scheme, host and base path); tests/test_validate_rendered.py
+    uses the same resolver as its oracle.
+    """
+    parts = urlsplit(urljoin(page_url, href))
+    root = urlsplit(site_url)
+    if (parts.scheme, parts.netloc) != (root.scheme, root.netloc):
         return None
     path = unquote(parts.path)
-    if not path.startswith(base):
+    if not path.startswith(root.path):
         return True
-    rel = path[len(base) :]
+    rel = path[len(root.path) :]
     target = site / rel
     if rel == "" or rel.endswith("/") or target.is_dir():
         target = target / "index.html"
@@ -164,7 +170,7 @@ def main() -> int:
         seen = {link.href or link.url: link for link in page.links}
         for node in content.css("a[href], img[src]"):
             href = node.attributes.get("href") or node.attributes.get("src") or ""
-            verdict = built_broken(site, base, page.url, href, cache)
+            verdict = built_broken(site, HOST + base, HOST + base + page.url, href, cache)
             if verdict is None:
                 continue
             internal += 1

@@ -14,12 +14,15 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_precision  # noqa: E402  (scripts/ is not a package)
+
 FIXTURE = ROOT / "tests" / "data" / "mkdocs-fixture"
 VALIDATE = ROOT / "scripts" / "validate.py"
 SITE_URL = "https://example.com/proj/"
@@ -93,31 +96,12 @@ def _page_url(page: str) -> str:
     return SITE_URL + ("" if stem == "index" else stem.removesuffix("/index") + "/")
 
 
-def _ids(html: Path) -> set[str]:
-    tree = LexborHTMLParser(html.read_text(encoding="utf-8"))
-    return {n.attributes.get("id") or "" for n in tree.css("[id]")} | {
-        n.attributes.get("name") or "" for n in tree.css("a[name]")
-    }
-
-
 def built_broken(site: Path, page_url: str, href: str) -> bool:
-    """Whether a link of the built site leads nowhere: no file under the site_url path, or no such id."""
-    parts = urlsplit(urljoin(page_url, href))
-    if parts.scheme not in ("http", "https") or parts.netloc != "example.com":
-        return False  # javascript:, mailto:, external: not internal links
-    base = urlsplit(SITE_URL).path
-    path = unquote(parts.path)
-    if not path.startswith(base):
-        return True
-    rel = path[len(base) :]
-    target = site / rel
-    if rel == "" or rel.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    if not target.is_file():
-        return True
-    if parts.fragment and target.suffix == ".html":
-        return unquote(parts.fragment) not in _ids(target)
-    return False
+    """Whether a link of the built site leads nowhere (the resolver scripts/bench_precision.py measures with)."""
+    return bench_precision.built_broken(site, SITE_URL, page_url, href, _IDS) is True
+
+
+_IDS: dict[Path, set[str]] = {}  # the ids of each built page, read once
 
 
 def case_link(site: Path, case: str, page: str) -> str | None:
