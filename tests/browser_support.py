@@ -23,9 +23,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
+import build_books
 from chromium import CHROMIUM_ARGS, chromium_path
 
-_SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 DESKTOP = {"width": 1280, "height": 900}
 # Schemes a page may use without touching the network (inline data, the shim's about:blank iframe).
 _LOCAL_SCHEMES = ("data:", "blob:", "about:")
@@ -227,14 +227,7 @@ class Leg:
 
 def _nav_pages() -> list[tuple[str, str]]:
     """(docs path, section) for every page of mkdocs.yml's nav, in order, read as the books read it."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_books", _SCRIPTS / "build_books.py")
-    assert spec and spec.loader
-    books = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_books", books)
-    spec.loader.exec_module(books)
-    return [(chapter.src, chapter.part) for chapter in books.nav_chapters(books._load_config()["nav"])]
+    return [(chapter.src, chapter.part) for chapter in build_books.nav_chapters(build_books._load_config()["nav"])]
 
 
 def nav_legs() -> list[Leg]:

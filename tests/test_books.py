@@ -6,15 +6,14 @@ exactly as `python scripts/build_books.py --site DIR` builds them.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
+import build_books  # scripts/ is on sys.path (tests/browser_support.py)
 import pytest
 from lua_notes_markdown import find_markers
 
@@ -29,15 +28,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("books")]
 MIN_PDF_PAGES = 50
 TOPICS = ("Lua", "协程", "OpenResty", "libco")
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-def _books_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_books", ROOT / "scripts" / "build_books.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_books"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +56,7 @@ def test_the_books_tests_share_one_worker(request: pytest.FixtureRequest) -> Non
 
 
 def _chapters() -> list:
-    module = _books_module()
-    return module.nav_chapters(module._load_config()["nav"])
+    return build_books.nav_chapters(build_books._load_config()["nav"])
 
 
 def _page_titles() -> list[str]:
@@ -116,13 +105,12 @@ def test_pdf_has_every_page_in_nav_order_a_toc_and_page_numbers(pdf: pypdf.PdfRe
 
 
 def test_pdf_embeds_its_fonts_and_its_text_reads_as_written(pdf: pypdf.PdfReader) -> None:
-    books = _books_module()
     type3, embedded, radicals = 0, set(), []
     for page in pdf.pages:
         for ref in (page["/Resources"].get("/Font") or {}).values():
             font = ref.get_object()
             if "/ToUnicode" in font:
-                _, mapping = books.parse_to_unicode(font["/ToUnicode"].get_object().get_data())
+                _, mapping = build_books.parse_to_unicode(font["/ToUnicode"].get_object().get_data())
                 radicals += [t for t in mapping.values() if re.search("[\u2e80-\u2fdf]", t)]
             if font["/Subtype"] == "/Type3":
                 assert "/CharProcs" in font  # glyph outlines drawn in the PDF itself
